@@ -1,0 +1,136 @@
+"""Throughput benchmark: claimgraph's extraction against a bare spaCy pass over the
+same corpus, on the same machine, in the same run, with the same process count."""
+
+from __future__ import annotations
+
+import json
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from claimgraph.config import Settings
+from claimgraph.document import Document
+from claimgraph.errors import ConfigError
+from claimgraph.extract.pipeline import Extractor
+from claimgraph.nlp import load_bare_model
+
+SHARED_DEV = Path("../shared/eval/data/dev")
+
+
+@dataclass
+class BenchResult:
+    words: int
+    documents: int
+    spacy_seconds: float
+    claimgraph_seconds: float
+    peak_rss_mb: float
+    failed: int
+
+    @property
+    def spacy_wps(self) -> float:
+        return self.words / self.spacy_seconds
+
+    @property
+    def claimgraph_wps(self) -> float:
+        return self.words / self.claimgraph_seconds
+
+    def summary_line(self) -> str:
+        return (f"bench: claimgraph={self.claimgraph_wps:.0f} spacy={self.spacy_wps:.0f} "
+                f"ratio={self.claimgraph_wps / self.spacy_wps:.3f}")
+
+
+def demo_corpus_path() -> Path:
+    return Path(str(resources.files("claimgraph") / "demo" / "corpus.jsonl"))
+
+
+def default_sources() -> list[Path]:
+    sources = [demo_corpus_path()]
+    if SHARED_DEV.is_dir():
+        sources += sorted(SHARED_DEV.glob("*.jsonl"))
+    return sources
+
+
+def _texts(path: Path) -> list[tuple[str, str | None]]:
+    """(text, published) of each record; only the input keys are read, never annotations."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            rows.append((record["text"], record.get("published")))
+    return rows
+
+
+def build_corpus(sources: list[Path], min_bytes: int) -> list[Document]:
+    """Documents from the sources, repeated until the text reaches min_bytes."""
+    base = [row for path in sources for row in _texts(path) if row[0].strip()]
+    if not base:
+        raise ConfigError("the benchmark corpus is empty")
+    documents, size, round_ = [], 0, 0
+    while size < min_bytes:
+        for i, (text, published) in enumerate(base):
+            published_date = _date(published)
+            documents.append(Document(doc_id=f"bench-{round_}-{i}", text=text, published=published_date))
+            size += len(text.encode("utf-8"))
+            if size >= min_bytes:
+                break
+        round_ += 1
+    return documents
+
+
+def _date(value: str | None):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def time_spacy(settings: Settings, documents: list[Document], n_process: int) -> float:
+    nlp = load_bare_model(settings)
+    list(nlp.pipe([documents[0].text]))  # warm-up
+    start = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in documents), batch_size=settings.batch_size, n_process=n_process):
+        pass
+    return time.perf_counter() - start
+
+
+def time_claimgraph(settings: Settings, documents: list[Document]) -> tuple[float, int]:
+    extractor = Extractor(replace(settings, n_process=1))
+    extractor.extract(documents[0])  # warm-up: loads registries and gazetteers once
+    extractor = extractor if settings.n_process == 1 else Extractor(settings)
+    start = time.perf_counter()
+    failed = 0
+    for result in extractor.extract_many(documents):
+        if result.ok:
+            json.dumps(result.record)  # as `claimgraph extract` writes it
+        else:
+            failed += 1
+    return time.perf_counter() - start, failed
+
+
+def run_benchmark(
+    settings: Settings, min_bytes: int = 2_000_000, n_process: int = 1,
+    sources: list[Path] | None = None, log: Callable[[str], None] = print,
+) -> BenchResult:
+    settings = replace(settings, n_process=n_process)
+    documents = build_corpus(sources or default_sources(), min_bytes)
+    words = sum(len(d.text.split()) for d in documents)
+    log(f"corpus: {len(documents)} documents, {words} words, "
+        f"{sum(len(d.text.encode('utf-8')) for d in documents) / 1e6:.1f} MB; processes: {n_process}")
+    spacy_seconds = time_spacy(settings, documents, n_process)
+    log(f"spacy: {spacy_seconds:.1f} s")
+    claimgraph_seconds, failed = time_claimgraph(settings, documents)
+    log(f"claimgraph: {claimgraph_seconds:.1f} s ({failed} documents failed)")
+    result = BenchResult(words, len(documents), spacy_seconds, claimgraph_seconds, _peak_rss_mb(), failed)
+    log(f"peak memory: {result.peak_rss_mb:.0f} MB")
+    return result
