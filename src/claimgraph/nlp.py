@@ -1,11 +1,16 @@
-"""Builds the spaCy pipeline once per process (model + domain components)."""
+"""Builds the spaCy pipeline once per process: the model, plus a name matcher over our
+registries (actors, sites, weapons) placed before spaCy's `ner`, so that domain names
+are labelled as we know them and the statistical NER fills in around them."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from claimgraph.config import Settings
 from claimgraph.errors import ConfigError
@@ -26,10 +31,28 @@ def load_bare_model(settings: Settings) -> Language:
     return _load_model(settings.spacy_model)
 
 
+class RegistryNames:
+    """Pipeline component: sets doc.ents from the registries' name matcher (kb_id = registry id)."""
+
+    def __init__(self, matcher):
+        self.matcher = matcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = filter_spans(list(doc.ents) + self.matcher(doc))
+        return doc
+
+
+@Language.factory("claimgraph_names", default_config={"registry_files": []})
+def _make_registry_names(nlp: Language, name: str, registry_files: list[str]) -> RegistryNames:
+    from claimgraph.registry.lexicons import build_matcher
+
+    return RegistryNames(build_matcher(nlp.tokenizer, tuple(Path(p) for p in registry_files)))
+
+
 @lru_cache(maxsize=4)
-def _pipeline(model: str, registry_files: tuple) -> Language:
+def _pipeline(model: str, registry_files: tuple[Path, ...]) -> Language:
     nlp = _load_model(model)
-    # Domain components (the actor registry's entity ruler) are added here.
+    nlp.add_pipe("claimgraph_names", before="ner", config={"registry_files": [str(p) for p in registry_files]})
     return nlp
 
 

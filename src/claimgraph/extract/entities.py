@@ -1,47 +1,183 @@
-"""Entities: mentions -> entities. This first stage keeps spaCy's own NER labels,
-grouping identical names; the registry-driven stage replaces it (actors issue)."""
+"""Stage `entities`: mentions -> entities.
+
+Names come from doc.ents (the registry matcher's spans carry a kb_id, spaCy's NER
+fills in the rest). Mentions of one actor become one entity: by registry id, by a
+registry lookup of an unmatched name, by surname for people ("Soleimani" after
+"Qassem Soleimani"), else by normalised name. Appositions and pronouns join the
+entity they refer to where the parse allows it (see coref.py); unnamed collective
+actors become provisional entities (see collectives.py).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from claimgraph.extract.collectives import add_collectives
+from claimgraph.extract.coref import resolve_appositions, resolve_demonyms, resolve_pronouns
+from claimgraph.extract.mentions import MentionIndex
 from claimgraph.extract.model import Entity, Extraction
+from claimgraph.registry.lexicons import load_demonyms
 
-# spaCy label -> (kind, subkind). NORP (nationalities) are not actors; dates, numbers … are not entities.
-SPACY_KINDS = {
-    "PERSON": ("person", None),
-    "ORG": ("organization", None),
-    "GPE": ("place", None),
-    "LOC": ("place", None),
-    "FAC": ("place", "facility"),
+LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+               "FAC": "place", "WEAPON": "weapon"}
+TITLES = {
+    "general", "gen", "gen.", "lt", "lt.", "colonel", "col", "col.", "major", "maj", "captain", "capt",
+    "commander", "admiral", "adm", "sergeant", "president", "vice", "prime", "minister", "foreign",
+    "secretary", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh", "sheik", "shaikh",
+    "ayatollah", "grand", "imam", "king", "prince", "crown", "emir", "sultan", "sayyed", "sayyid",
+    "senator", "sen.", "rep.", "governor", "gov.", "mayor", "lieutenant", "brigadier", "field", "marshal",
+    "chief", "deputy", "ambassador", "envoy", "spokesman", "spokeswoman", "mullah", "hajji", "haji",
 }
+LOCATIVE_PREPS = {"in", "into", "to", "from", "across", "near", "at", "inside", "within", "throughout",
+                  "around", "outside", "toward", "towards", "through", "over", "between", "via"}
 
 
-class SpacyEntities:
-    """Stage `entities`: one entity per distinct (kind, name) that spaCy's NER finds."""
+@dataclass
+class _Group:
+    kind: str
+    name: str
+    registry_id: str | None = None
+    subkind: str | None = None
+    spans: list[Span] = field(default_factory=list)
+    place_votes: int = 0
+    actor_votes: int = 0
+
+
+class Entities:
+    """Stage `entities` (see the module docstring)."""
 
     name = "entities"
 
+    def __init__(self, registry):
+        self.registry = registry
+
     def __call__(self, ex: Extraction) -> None:
-        by_key: dict[tuple[str, str], Entity] = {}
-        for span in ex.doc.ents:
-            kind = SPACY_KINDS.get(span.label_)
-            if kind is None:
+        groups: dict[str, _Group] = {}
+        persons: dict[str, str] = {}  # surname key -> group key of a full name
+        for span in _name_spans(ex.doc):
+            key, group = self._group_for(span, groups, persons)
+            if group is None:
                 continue
-            name = _display_name(span.text)
-            key = (kind[0], name.lower())
-            entity = by_key.get(key)
-            if entity is None:
-                entity = Entity(
-                    id=ex.new_id("e", ex.entities), kind=kind[0], subkind=kind[1], name=name,
-                    provisional=True,
-                )
-                by_key[key] = entity
-                ex.entities.append(entity)
-            entity.mentions.append((span.start_char, span.end_char))
+            group.spans.append(span)
+            _vote_role(group, span)
+        for key, group in groups.items():
+            ex.entities.append(self._entity(ex, key, group))
+        self._resolve(ex)
+
+    def _resolve(self, ex: Extraction) -> None:
+        index = MentionIndex(ex)
+        states = {e.registry_id: e for e in ex.entities if e.registry_id and e.subkind == "state"}
+        resolve_demonyms(ex.doc, index, load_demonyms(), states, lambda state_id: self._state(index, state_id))
+        add_collectives(ex.doc, index)
+        resolve_appositions(ex.doc, index)
+        resolve_pronouns(ex.doc, index)
+
+    def _state(self, index: MentionIndex, state_id: str) -> Entity:
+        actor = self.registry.get(state_id)
+        return index.new_entity(kind="organization", name=actor.name, subkind="state", registry_id=actor.id)
+
+    def _group_for(self, span: Span, groups: dict, persons: dict) -> tuple[str, _Group | None]:
+        kind = LABEL_KINDS.get(span.label_)
+        if kind is None:
+            return "", None
+        actor = self._actor_for(span)
+        if actor is not None:
+            key = span.kb_id_ or f"actor:{actor.id}"
+            if key not in groups:
+                groups[key] = _Group(_actor_kind(actor), actor.name, actor.id, actor.subkind)
+            if actor.kind == "person":
+                persons.setdefault(_surname(actor.name), key)
+            return key, groups[key]
+        if span.kb_id_:
+            key = span.kb_id_
+            if key not in groups:
+                groups[key] = _lexicon_group(kind, key)
+            return key, groups[key]
+        name = _clean_name(span.text)
+        if kind == "person":
+            name = _strip_titles(name)
+            if not name:
+                return "", None
+            key = persons.get(name.lower()) if " " not in name else None
+            if key is None:
+                key = f"person:{name.lower()}"
+                persons.setdefault(_surname(name), key)
+        else:
+            key = f"{kind}:{name.lower()}"
+        groups.setdefault(key, _Group(kind, name))
+        return key, groups[key]
+
+    def _actor_for(self, span: Span):
+        if span.kb_id_.startswith("actor:"):
+            return self.registry.get(span.kb_id_[6:])
+        if span.kb_id_ or span.label_ not in ("PERSON", "ORG", "GPE"):
+            return None
+        text = _clean_name(span.text)
+        if span.label_ == "PERSON":
+            text = _strip_titles(text)
+        found = self.registry.lookup(text) if text else []
+        return found[0] if len(found) == 1 else None
+
+    def _entity(self, ex: Extraction, key: str, group: _Group) -> Entity:
+        kind = group.kind
+        if group.subkind == "state" or kind == "state":
+            kind = "organization" if group.actor_votes > group.place_votes else "place"
+        return Entity(
+            id=ex.new_id("e", ex.entities), kind=kind, name=group.name,
+            subkind=group.subkind if group.subkind != kind else None,
+            registry_id=group.registry_id,
+            mentions=[(s.start_char, s.end_char) for s in group.spans],
+            provisional=group.registry_id is None and kind != "weapon",
+        )
 
 
-def _display_name(text: str) -> str:
+def _lexicon_group(kind: str, kb_id: str) -> _Group:
+    """A site or a weapon from the shipped lexicons, under its canonical name."""
+    from claimgraph.registry.lexicons import load_sites, load_weapons
+
+    lexicon, item_id = kb_id.split(":", 1)
+    if lexicon == "place":
+        site = load_sites()[item_id]
+        return _Group("place", site.name, item_id, "facility")
+    weapon = load_weapons()[item_id]
+    return _Group("weapon", weapon.name, None, weapon.subkind)
+
+
+def _name_spans(doc) -> list[Span]:
+    return [span for span in doc.ents if span.label_ in LABEL_KINDS]
+
+
+def _actor_kind(actor) -> str:
+    return "state" if actor.subkind == "state" else actor.kind
+
+
+def _vote_role(group: _Group, span: Span) -> None:
+    """States are places where the text puts something in them, actors where they act."""
+    head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+        group.place_votes += 1
+    elif head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent", "conj") or head.dep_ == "pobj":
+        group.actor_votes += 1
+
+
+def _clean_name(text: str) -> str:
     name = " ".join(text.split())
     for prefix in ("the ", "The "):
         if name.startswith(prefix):
             name = name[len(prefix):]
-    return name.removesuffix("'s").removesuffix("’s")
+    for suffix in ("'s", "’s", "'", "’"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower().rstrip(".") in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""

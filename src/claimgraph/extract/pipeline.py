@@ -14,7 +14,7 @@ from typing import Protocol
 from claimgraph.config import Settings
 from claimgraph.document import Document
 from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.extract.entities import SpacyEntities
+from claimgraph.extract.entities import Entities
 from claimgraph.extract.model import Extraction
 from claimgraph.extract.record import build_record
 from claimgraph.nlp import load_pipeline
@@ -27,7 +27,10 @@ class Stage(Protocol):
 
 
 def default_stages(settings: Settings) -> list[Stage]:
-    return [SpacyEntities()]
+    from claimgraph.registry.actors import load_registry
+
+    registry = load_registry(tuple(settings.registry_files))
+    return [Entities(registry)]
 
 
 @dataclass
