@@ -17,6 +17,7 @@ AGENTIVE_HEADS = {
     "warplane", "jet", "aircraft", "air", "shelling", "operation", "offensive", "invasion",
 }
 LOOKBACK_SENTENCES = 3
+PLURAL_PRONOUNS = {"they", "them", "themselves"}
 
 
 def resolve_appositions(doc: Doc, index: MentionIndex) -> None:
@@ -42,20 +43,57 @@ def _add_description(doc: Doc, index: MentionIndex, entity: Entity, head: Token)
 
 
 def resolve_pronouns(doc: Doc, index: MentionIndex) -> None:
-    """Personal pronouns join the nearest preceding person; "we"/"they" the nearest group."""
-    recent: dict[str, tuple[int, Entity]] = {}
+    """Personal pronouns join the nearest fitting antecedent: a subject pronoun prefers the
+    last entity that was a subject; an object pronoun never takes its own clause's subject
+    ("Hezbollah trained them": them is not Hezbollah)."""
+    recent: dict[str, list[tuple[int, Entity, bool]]] = {"person": [], "organization": []}
     for sent_no, sent in enumerate(doc.sents):
         for token in sent:
             entity = index.entity_of(token.i)
-            if entity is not None and entity.kind in ("person", "organization"):
-                recent[entity.kind] = (sent_no, entity)
+            if entity is not None and entity.kind in recent:
+                recent[entity.kind].append((sent_no, entity, token.dep_ in SUBJECTS))
                 continue
-            if token.tag_ != "PRP":
+            wanted = _pronoun_kind(token) if token.tag_ == "PRP" else None
+            if wanted is None:
                 continue
-            wanted = _pronoun_kind(token)
-            antecedent = recent.get(wanted) if wanted else None
-            if antecedent and sent_no - antecedent[0] <= LOOKBACK_SENTENCES:
-                index.add(antecedent[1], token.idx, token.idx + len(token))
+            antecedent = _antecedent(token, recent[wanted], sent_no, index)
+            if antecedent is not None:
+                index.add(antecedent, token.idx, token.idx + len(token))
+                recent[wanted].append((sent_no, antecedent, token.dep_ in SUBJECTS))
+
+
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _antecedent(token: Token, candidates: list, sent_no: int, index: MentionIndex) -> Entity | None:
+    in_reach = [(s, e, subj) for s, e, subj in candidates if sent_no - s <= LOOKBACK_SENTENCES]
+    if token.lower_ in PLURAL_PRONOUNS:  # a state is "it", not "they"
+        in_reach = [c for c in in_reach if c[1].subkind != "state"]
+    if not in_reach:
+        return None
+    if token.dep_ in SUBJECTS:
+        subjects = [e for s, e, subj in in_reach if subj]
+        return subjects[-1] if subjects else in_reach[-1][1]
+    clause_subjects = {id(index.entity_of(c.i)) for c in _clause_verb(token).children if c.dep_ in SUBJECTS}
+    clause_subjects |= {id(_proxy_entity(c, index)) for c in _clause_verb(token).children if c.dep_ in SUBJECTS}
+    others = [e for _, e, _ in in_reach if id(e) not in clause_subjects]
+    return others[-1] if others else None
+
+
+def _clause_verb(token: Token) -> Token:
+    head = token.head
+    while head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    return head
+
+
+def _proxy_entity(token: Token, index: MentionIndex) -> Entity | None:
+    """The group a subject noun stands for ("advisers to the IRGC")."""
+    for t in token.subtree:
+        entity = index.entity_of(t.i)
+        if entity is not None:
+            return entity
+    return None
 
 
 def _pronoun_kind(token: Token) -> str | None:
