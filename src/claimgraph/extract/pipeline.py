@@ -15,6 +15,7 @@ from claimgraph.config import Settings
 from claimgraph.document import Document
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.extract.entities import Entities
+from claimgraph.extract.events import Events
 from claimgraph.extract.relations import Relations
 from claimgraph.extract.model import Extraction
 from claimgraph.extract.record import build_record
@@ -31,7 +32,7 @@ def default_stages(settings: Settings) -> list[Stage]:
     from claimgraph.registry.actors import load_registry
 
     registry = load_registry(tuple(settings.registry_files))
-    return [Entities(registry), Relations()]
+    return [Entities(registry), Events(), Relations()]
 
 
 @dataclass

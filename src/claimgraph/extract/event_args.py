@@ -1,0 +1,319 @@
+"""Event arguments from the parse: perpetrators, targets and victims, weapons, place.
+
+Each argument is an entity id. An argument with no entity ("civilians", "gunmen",
+"protesters") becomes a provisional entity named by its noun phrase, so that nobody the text
+names as a victim or perpetrator is dropped. A weapon word with no weapon entity ("car bomb",
+or one a verb implies: "shot dead" -> firearm) becomes a weapon entity from the weapons lexicon.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.event_types import Actors
+from claimgraph.extract.model import Entity, Extraction
+
+STATE_WORDS = {
+    "army", "troops", "troop", "soldier", "military", "police", "policeman", "policemen", "government",
+    "security", "gendarme", "gendarmerie", "navy", "marine", "coalition", "officer", "authority",
+    "regime", "commando", "forces", "force", "personnel", "guard", "guardsmen", "authorities", "ministry",
+    "patrol", "convoy", "checkpoint", "battalion", "brigade", "unit", "jawan", "jawans", "cop", "cops",
+    "base", "bases", "position", "positions", "headquarters", "headquarter", "post", "barracks", "outpost",
+    "peacekeeper", "peacekeepers", "amisom", "garrison", "trooper", "troopers",
+}
+ARMED_WORDS = {
+    "militant", "rebel", "insurgent", "fighter", "gunman", "gunmen", "jihadist", "terrorist", "militia",
+    "militiaman", "militiamen", "extremist", "separatist", "guerrilla", "bandit", "attacker", "assailant",
+    "taliban", "shabaab", "shabab", "isis", "isil", "daesh", "houthi", "huthi", "houthis", "huthis",
+    "hezbollah", "qaeda", "maoist", "naxal", "naxals", "maoists", "bomber", "kidnapper", "pirate",
+    "jihadi", "mujahideen", "tribesmen", "gang", "group", "groups", "faction", "factions", "cadre",
+}
+CIVIL_WORDS = {
+    "civilian", "people", "villager", "resident", "woman", "women", "child", "children", "worshipper",
+    "student", "farmer", "passenger", "journalist", "worker", "shopper", "pilgrim", "family", "teacher",
+    "doctor", "patient", "man", "men", "boy", "girl", "person", "citizen", "mourner", "refugee", "voter",
+    "tourist", "trader", "hospital", "school", "market", "mosque", "church", "home", "house", "shrine",
+    "wedding", "funeral", "procession", "bus", "village", "neighborhood", "neighbourhood", "cafe",
+    "crowd", "worshippers", "community", "minority", "christian", "muslim", "shiite", "sunni", "aid",
+}
+PROTESTERS = {"protester", "demonstrator", "protestor", "rioter", "marcher", "demonstrators", "protesters"}
+STATE_SUBKINDS = {"state_force", "government", "state", "military", "police"}
+ARMED_SUBKINDS = {"armed_group", "militia", "terrorist_group", "rebel_group"}
+GROUP_NOUNS = CIVIL_WORDS | ARMED_WORDS | PROTESTERS | {
+    "soldier", "troops", "policeman", "policemen", "officer", "official", "guard", "member", "leader",
+    "commander", "recruit", "others", "pilgrims", "forces", "army", "police", "security",
+}
+QUANTITY_HEADS = {"scores", "dozens", "hundreds", "thousands", "some", "many", "several", "most", "all", "none"}
+FACILITIES = {"checkpoint", "base", "convoy", "patrol", "station", "embassy", "hotel", "mosque", "market",
+              "school", "hospital", "church", "bus", "vehicle", "building", "office", "compound", "camp",
+              "headquarters", "barracks", "outpost", "shrine", "consulate", "airport", "bank", "restaurant",
+              "cafe", "bakery", "prison", "court", "ministry", "parliament", "university", "house", "home"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "on", "around", "throughout", "into", "within"}
+PLACE_HEADS = {"city", "town", "province", "district", "village", "area", "region", "neighborhood",
+               "neighbourhood", "outskirts", "suburb", "governorate", "county", "state", "capital"}
+LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "claim", "commit", "perpetrate", "execute",
+               "organize", "organise", "hold", "lead", "plan", "be", "behind", "order"}
+# Words that name the weapon they were done with: lexicon id of the weapon.
+IMPLIED_WEAPONS = {
+    "shot": "firearm", "shoot": "firearm", "shooting": "firearm", "gunman": "firearm", "gunmen": "firearm",
+    "gunfire": "firearm", "sniper": "firearm", "bombing": "bomb", "bomber": "bomb", "bombed": "bomb",
+    "stab": "knife", "stabbing": "knife", "stabbed": "knife", "shelling": "artillery", "shelled": "artillery",
+    "airstrike": "aircraft", "airstrikes": "aircraft", "blast": "bomb", "explosion": "bomb",
+}
+
+
+class EntityIndex:
+    """Token -> entity, built once per document (linear in mentions)."""
+
+    def __init__(self, ex: Extraction):
+        self.ex = ex
+        self.by_token: dict[int, Entity] = {}
+        self.provisional: dict[str, Entity] = {}
+        for entity in ex.entities:
+            for start, end in entity.mentions:
+                self._cover(entity, start, end)
+
+    def _cover(self, entity: Entity, start: int, end: int) -> None:
+        span = self.ex.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        for token in span:
+            current = self.by_token.get(token.i)
+            if current is None or current.kind == "weapon" and entity.kind != "weapon":
+                self.by_token[token.i] = entity
+
+    def at(self, tokens: Span | list[Token], kind: str | None = None) -> Entity | None:
+        for token in tokens:
+            entity = self.by_token.get(token.i)
+            if entity is not None and (kind is None or entity.kind == kind):
+                return entity
+        return None
+
+    def add(self, kind: str, name: str, span: tuple[int, int], subkind: str | None = None) -> Entity:
+        """A provisional entity, one per name and kind in the document."""
+        key = f"{kind}:{name.lower()}"
+        entity = self.provisional.get(key)
+        if entity is None:
+            entity = Entity(id=self.ex.new_id("e", self.ex.entities), kind=kind, name=name,
+                            subkind=subkind, provisional=True)
+            self.ex.entities.append(entity)
+            self.provisional[key] = entity
+        if span not in entity.mentions:
+            entity.mentions.append(span)
+        for token in self.ex.doc.char_span(*span, alignment_mode="expand") or []:
+            self.by_token.setdefault(token.i, entity)
+        return entity
+
+
+def noun_phrase(token: Token) -> Span:
+    """The head with its left modifiers ("three Iraqi soldiers"), without determiners."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nummod", "nmod", "quantmod", "poss") and child.i < start:
+            start = min(start, child.left_edge.i if child.dep_ != "poss" else child.i)
+    return token.doc[start: token.i + 1]
+
+
+def argument_entity(index: EntityIndex, token: Token) -> Entity | None:
+    """The entity a noun names, or a provisional one for people and groups."""
+    if token.pos_ == "PRON":
+        return None
+    phrase = noun_phrase(token)
+    found = index.at([token]) or index.at(phrase)
+    if found is not None:
+        return found if found.kind != "weapon" else None
+    lemma = token.lemma_.lower()
+    if lemma in FACILITIES:  # "a police checkpoint": a target that is a building, kept as a place
+        return index.add("place", _phrase_name(phrase), (phrase.start_char, phrase.end_char), subkind="facility")
+    if lemma in GROUP_NOUNS or token.lower_ in GROUP_NOUNS or token.ent_type_ in ("NORP",):
+        kind = "person" if token.tag_ == "NN" and lemma not in STATE_WORDS | ARMED_WORDS else "organization"
+        name = " ".join(t.text for t in phrase if t.dep_ not in ("nummod", "quantmod") and not t.like_num)
+        span = (phrase.start_char, phrase.end_char)
+        return index.add(kind, name or token.text, span)
+    return None
+
+
+def _phrase_name(phrase: Span) -> str:
+    return " ".join(t.text for t in phrase if not t.like_num and t.dep_ not in ("det", "poss"))
+
+
+def actor_class(token: Token | None, entity: Entity | None) -> str | None:
+    """"state", "armed", "civilian", "protester" or None, by entity subkind then by words."""
+    if entity is not None and entity.subkind in STATE_SUBKINDS:
+        return "state"
+    if entity is not None and entity.subkind in ARMED_SUBKINDS:
+        return "armed"
+    if token is None:
+        return None
+    phrase = list(noun_phrase(token))
+    if token.like_num or token.lower_ in QUANTITY_HEADS:  # "scores of the terrorists"
+        phrase += list(token.doc[token.i: min(token.right_edge.i + 1, token.i + 6)])
+    words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
+    if words & PROTESTERS:
+        return "protester"
+    if words & ARMED_WORDS or "rebel" in token.lower_:
+        return "armed"
+    if words & STATE_WORDS:
+        return "state"
+    if words & CIVIL_WORDS:
+        return "civilian"
+    return None
+
+
+# -- roles from the parse -------------------------------------------------------------------------
+
+def roles(head: Token) -> tuple[list[Token], list[Token]]:
+    """(perpetrator tokens, target tokens) for a trigger head."""
+    if head.pos_ in ("VERB", "AUX"):
+        return _verb_roles(head)
+    return _noun_roles(head)
+
+
+def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
+    perps, targets = [], []
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    for child in verb.children:
+        if child.dep_ == "nsubj" and not passive:
+            perps += _with_conj(child)
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            targets += _with_conj(child)
+        elif child.dep_ == "agent":
+            perps += [g for c in child.children if c.dep_ == "pobj" for g in _with_conj(c)]
+        elif child.dep_ == "prep" and child.lower_ in {"on", "against", "at", "upon", "with"}:
+            targets += [g for c in child.children if c.dep_ == "pobj" for g in _with_conj(c)]
+    if passive and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        targets.append(verb.head)
+    if not perps and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ == "VERB":
+        perps = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return perps, targets
+
+
+def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
+    perps, targets = [], []
+    for child in noun.children:
+        if child.dep_ == "poss" or child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "PERSON"):
+            perps.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            perps += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "targeting", "at"}:
+            targets += [g for c in child.children if c.dep_ == "pobj" for g in _with_conj(c)]
+    if not perps:
+        perps = _light_verb_subject(noun)
+    return perps, targets
+
+
+def _light_verb_subject(noun: Token) -> list[Token]:
+    """"X carried out an attack", "X claimed responsibility for the attack", "X were behind attacks"."""
+    node = noun
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return []
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
+            return [c for c in head.children if c.dep_ == "nsubj"]
+        if head.pos_ in ("VERB", "AUX"):
+            return []
+        node = head
+    return []
+
+
+def _with_conj(token: Token) -> list[Token]:
+    return [token] + [c for c in token.children if c.dep_ == "conj"]
+
+
+def actors_of(perps: list[Token], targets: list[Token], index: EntityIndex) -> Actors:
+    perp = next((c for t in perps if (c := actor_class(t, index.at([t]))) is not None), None)
+    target = next((c for t in targets if (c := actor_class(t, index.at([t]))) is not None), None)
+    return Actors(perp, target)
+
+
+# -- place ---------------------------------------------------------------------------------------
+
+PRECISION_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
+
+
+def place_of(head: Token, sent: Span, index: EntityIndex) -> Entity | None:
+    """The most specific place in the trigger's clause, else in its sentence."""
+    scope = _clause(head)
+    candidates = _places(scope, index) or _places(sent, index)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda pair: (_rank(pair[1]), abs(pair[0].i - head.i)))[1]
+
+
+def _clause(head: Token) -> Span:
+    node = head
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    return head.doc[node.left_edge.i: node.right_edge.i + 1]
+
+
+def _places(scope: Span, index: EntityIndex) -> list[tuple[Token, Entity]]:
+    found = []
+    for token in scope:
+        entity = index.by_token.get(token.i)
+        if entity is None or entity.kind != "place":
+            continue
+        if _locative(token) and all(e is not entity for _, e in found):
+            found.append((token, entity))
+    return found
+
+
+def _locative(token: Token) -> bool:
+    """"in Kirkuk", "at Erbil International Airport", "the city of Taez", "the Erbil attack"."""
+    node = token
+    while node.dep_ in ("compound", "amod", "appos", "conj") and node.head is not node:
+        node = node.head
+    if node.dep_ == "pobj":
+        prep = node.head
+        if prep.lower_ in LOCATIVE:
+            return True
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_HEADS:
+            return True
+    if node.dep_ in ("dobj", "nsubjpass") and node.ent_type_ == "FAC":
+        return True  # "drones attacked Erbil International Airport": the site hit is where it happened
+    return token.dep_ == "compound" and token.head.lemma_.lower() in {"attack", "bombing", "strike", "blast"}
+
+
+def _rank(entity: Entity) -> int:
+    if entity.geo is not None:
+        return PRECISION_RANK.get(entity.geo.precision, 2)
+    return 0 if entity.subkind == "facility" else 1
+
+
+# -- weapons -------------------------------------------------------------------------------------
+
+def weapon_tokens(sent: Span) -> list[tuple[Token, str]]:
+    """(token, lexicon id) for weapon names and weapon-implying words in a sentence."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ == "WEAPON" and ent.kb_id_.startswith("weapon:"):
+            found.append((ent.root, _suicide(ent.root, ent.kb_id_.split(":", 1)[1])))
+    named = {t.i for ent in sent.ents if ent.label_ == "WEAPON" for t in ent}
+    for token in sent:
+        weapon = IMPLIED_WEAPONS.get(token.lower_) or IMPLIED_WEAPONS.get(token.lemma_.lower())
+        if weapon and token.i not in named:
+            found.append((token, _suicide(token, weapon)))
+    return found
+
+
+def _suicide(token: Token, weapon: str) -> str:
+    """"suicide bomber" names the bomb he carried (not an aircraft, as "bomber" alone might)."""
+    if token.lower_ in ("bomber", "bombers") and token.i > 0 and token.nbor(-1).lower_ == "suicide":
+        return "suicide-vest"
+    return weapon
+
+
+def weapon_entity(index: EntityIndex, token: Token, weapon_id: str, lexicon: dict) -> Entity | None:
+    weapon = lexicon.get(weapon_id)
+    found = index.at([token], kind="weapon")
+    if found is not None and (weapon is None or found.name == weapon.name or found.registry_id == weapon_id):
+        return found
+    if weapon is None:
+        return None
+    ent = next((e for e in token.sent.ents if token in e), None)
+    span = (ent.start_char, ent.end_char) if ent is not None else (token.idx, token.idx + len(token))
+    return index.add("weapon", weapon.name, span, subkind=weapon.subkind)  # provisional: keyed by name

@@ -1,0 +1,228 @@
+"""The events stage: triggers and their ACLED codes, what is not an event, background,
+coreference, arguments and dates. Each case is a sentence a report could print."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimgraph.config import Settings
+from claimgraph.document import Document
+from claimgraph.extract.events import Events
+from claimgraph.extract.model import EVENT_TYPES, SUBTYPE_TO_TYPE
+from claimgraph.extract.pipeline import Extractor, default_stages
+
+PUBLISHED = date(2021, 5, 21)
+
+
+@pytest.fixture(scope="module")
+def extract():
+    """text -> record, with the default stages before events (spaCy loaded once)."""
+    settings = Settings()
+    stages = [s for s in default_stages(settings) if s.name != "events"] + [Events()]
+    extractor = Extractor(settings, stages=stages)
+
+    def run(text: str, published: date | None = PUBLISHED) -> dict:
+        return extractor.extract(Document("test", text, published=published))
+
+    return run
+
+
+def _first(record: dict) -> dict:
+    assert record["events"], "no event found"
+    return min(record["events"], key=lambda e: e["trigger"][0])
+
+
+def _names(record: dict, ids: list[str]) -> set[str]:
+    by_id = {e["id"]: e for e in record["entities"]}
+    return {by_id[i]["name"] for i in ids}
+
+
+def _trigger(text: str, event: dict) -> str:
+    return text[event["trigger"][0]:event["trigger"][1]]
+
+
+CODES = [
+    ("drone-strike", "A US drone strike hit a convoy of militants near Mosul on Monday, killing four.",
+     "Air/drone strike"),
+    ("airstrike", "Syrian warplanes carried out airstrikes on rebel positions in Idlib.", "Air/drone strike"),
+    ("rockets", "Three Katyusha rockets were fired at a military base near Baghdad airport.",
+     "Shelling/artillery/missile attack"),
+    ("shelling", "Government forces shelled the town of Taez, killing seven civilians.",
+     "Shelling/artillery/missile attack"),
+    ("roadside-bomb", "A roadside bomb exploded under an army patrol in Helmand.", "Remote explosive/landmine/IED"),
+    ("car-bomb", "A car bomb killed 12 people near a market in Kirkuk.", "Remote explosive/landmine/IED"),
+    ("suicide-bomber", "A suicide bomber blew himself up at a checkpoint in Kabul, killing six soldiers.",
+     "Suicide bomb"),
+    ("grenade", "Suspected militants hurled a grenade at a police station in Srinagar.", "Grenade"),
+    ("chemical", "The suspected chemical attack in the rebel-held town killed 28 people.", "Chemical weapon"),
+    ("armed-clash", "Army troops clashed with al-Shabab fighters near the town of Afgoye.", "Armed clash"),
+    ("gunmen-civilians", "Gunmen shot dead three civilians in a village in Zamfara.", "Attack"),
+    ("ambush-soldiers", "Militants ambushed an army convoy, killing five soldiers.", "Armed clash"),
+    ("kidnapping", "Gunmen kidnapped two aid workers in northern Mali.", "Abduction/forced disappearance"),
+    ("arrests", "Police arrested 15 suspected members of the cell in Istanbul.", "Arrests"),
+    ("peaceful-protest", "Thousands of protesters marched peacefully through the capital against the new tax.",
+     "Peaceful protest"),
+    ("protest-intervention", "Police fired tear gas to disperse protesters outside parliament.",
+     "Protest with intervention"),
+    ("excessive-force", "Security forces opened fire on protesters in Baghdad, killing three demonstrators.",
+     "Excessive force against protesters"),
+    ("violent-demonstration", "Rioters torched cars and threw stones at police during the protest.",
+     "Violent demonstration"),
+    ("non-state-overtakes", "Taliban militants captured the district of Qala-e Zal on Friday.",
+     "Non-state actor overtakes territory"),
+    ("government-regains", "Iraqi troops recaptured the town of Tal Afar from Islamic State fighters.",
+     "Government regains territory"),
+    ("agreement", "The government and the rebels signed a ceasefire agreement in Khartoum.", "Agreement"),
+    ("disrupted-weapons", "Police seized seven illegal firearms and 200 rounds of ammunition.",
+     "Disrupted weapons use"),
+    ("defused", "Army sappers defused two roadside bombs on the highway.", "Disrupted weapons use"),
+    ("base-established", "Russian forces have set up a new military base in the village of Kalta.",
+     "Headquarters or base established"),
+    ("looting", "Armed men looted shops and set houses on fire in the market town.",
+     "Looting/property destruction"),
+    ("sexual-violence", "Soldiers raped several women in the village, a rights group said.", "Sexual violence"),
+]
+
+
+@pytest.mark.parametrize("text, subtype", [c[1:] for c in CODES], ids=[c[0] for c in CODES])
+def test_trigger_is_coded_in_acled(extract, text, subtype):
+    event = _first(extract(text))
+    assert event["subtype"] == subtype
+    assert event["type"] == SUBTYPE_TO_TYPE[subtype]
+
+
+def test_every_code_is_an_acled_subtype(extract):
+    record = extract(" ".join(c[1] for c in CODES))
+    names = {sub for subs in EVENT_TYPES.values() for sub in subs}
+    assert record["events"]
+    assert all(e["subtype"] in names for e in record["events"])
+
+
+NOT_EVENTS = [
+    ("could", "The militia could strike the base with drones."),
+    ("threatened", "The group threatened to attack the embassy."),
+    ("plans-to", "Insurgents plan to attack the city next week."),
+    ("would", "Officials said the army would shell the hills if talks failed."),
+    ("did-not", "The rebels did not attack the convoy."),
+    ("if", "If the rebels attack the town, the army will respond."),
+    ("threat-of", "Residents live under the threat of attacks."),
+    ("attack-helicopter", "The army bought two attack helicopters."),
+    ("figurative", "They were struck by divisions afterwards."),
+    ("industrial-accident", "A gas cylinder exploded in a factory, injuring four workers."),
+    ("natural-disaster", "Heavy floods hit the province, and the death toll rose to 66."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_EVENTS], ids=[c[0] for c in NOT_EVENTS])
+def test_negated_hypothetical_future_are_not_events(extract, text):
+    assert extract(text)["events"] == []
+
+
+BACKGROUND = [
+    ("past-perfect", "The militia had attacked the base before the talks began.", True),
+    ("since", "Tension has grown since the bombing of the embassy.", True),
+    ("old-date", "Rebels attacked the town of Kaya in 2015.", True),
+    ("news", "Rebels attacked the town of Kaya on Monday.", False),
+]
+
+
+@pytest.mark.parametrize("text, background", [c[1:] for c in BACKGROUND], ids=[c[0] for c in BACKGROUND])
+def test_background_events_are_flagged(extract, text, background):
+    assert _first(extract(text))["background"] is background
+
+
+def test_two_mentions_of_one_event_are_one_event(extract):
+    text = ("Drones struck Erbil International Airport in April, officials said. "
+            "After the Erbil attack, the commander spoke of significant achievements.")
+    record = extract(text)
+    strikes = [e for e in record["events"] if e["subtype"] == "Air/drone strike"]
+    assert len(strikes) == 1
+    assert any(text[s:e] == "attack" for s, e in strikes[0]["mentions"])
+
+
+def test_killing_after_an_attack_is_its_toll_not_a_new_event(extract):
+    text = "Taliban gunmen attacked Camp Shorabak in Helmand on Friday. They killed 23 Afghan soldiers."
+    record = extract(text)
+    assert len(record["events"]) == 1
+    assert record["events"][0]["fatalities"] == 23
+
+
+def test_enumerated_attacks_are_one_event_each(extract):
+    text = ("Officials said the groups were behind attacks, including against US forces at Ain al-Asad "
+            "airbase this month, at Erbil International Airport in April and against Saudi Arabia in January, "
+            "all using drones. These attacks caused no casualties.")
+    events = extract(text)["events"]
+    assert [e["date"]["text"] for e in events] == ["this month", "April", "January"]
+    assert {e["subtype"] for e in events} == {"Air/drone strike"}
+    assert [e["fatalities"] for e in events] == [0, 0, 0]
+
+
+ARGUMENTS = [
+    ("subject-perpetrator", "Islamic State militants attacked a checkpoint in Baiji.", "perpetrators", "Islamic State"),
+    ("object-target", "Gunmen attacked a police checkpoint in Baiji.", "targets", "police checkpoint"),
+    ("passive-agent", "The convoy was ambushed by Taliban fighters near Kandahar.", "perpetrators", "Taliban"),
+    ("victims", "A car bomb killed five civilians in Baghdad.", "targets", "civilians"),
+    ("against", "The group launched an attack against government forces in Idlib.", "targets", "forces"),
+    ("claimed", "Al-Shabab carried out the attack on the hotel in Mogadishu.", "perpetrators", "Al-Shab"),
+]
+
+
+@pytest.mark.parametrize("text, role, word", [c[1:] for c in ARGUMENTS], ids=[c[0] for c in ARGUMENTS])
+def test_arguments_are_entities(extract, text, role, word):
+    record = extract(text)
+    names = _names(record, _first(record)[role])
+    assert any(word.lower() in name.lower() for name in names), names
+
+
+def test_weapons_are_weapon_entities(extract):
+    record = extract("Militants fired three rockets at the base near Baghdad.")
+    event = _first(record)
+    weapons = [e for e in record["entities"] if e["id"] in event["weapons"]]
+    assert weapons and all(w["kind"] == "weapon" for w in weapons)
+    assert any("rocket" in w["name"] for w in weapons)
+
+
+def test_implied_weapon(extract):
+    record = extract("A candidate was shot dead by gunmen near his home in Baiji.")
+    event = _first(record)
+    assert any(e["subkind"] == "firearm" for e in record["entities"] if e["id"] in event["weapons"])
+
+
+def test_place_prefers_the_site(extract):
+    text = "Drones attacked Erbil International Airport in Iraq on Monday."
+    record = extract(text)
+    place = next(e for e in record["entities"] if e["id"] == _first(record)["place"])
+    assert "Erbil" in place["name"]
+
+
+DATES = [
+    ("on-monday", "Gunmen attacked a bus in Kirkuk on Monday.", "Monday", "2021-05-17", "2021-05-17", "day"),
+    ("in-april", "A drone struck the airport in April.", "April", "2021-04-01", "2021-04-30", "month"),
+    ("last-year", "He was killed last year by a US drone strike.", "last year", "2020-01-01", "2020-12-31",
+     "year"),
+    ("not-the-saying", "Officials said on Tuesday that rebels attacked the town.", None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("text, expr, start, end, precision", [c[1:] for c in DATES], ids=[c[0] for c in DATES])
+def test_date_is_the_clause_expression(extract, text, expr, start, end, precision):
+    event = _first(extract(text))
+    if expr is None:
+        assert event["date"] is None  # never the publication date, nor the date of the saying
+        return
+    assert (event["date"]["text"], event["date"]["start"], event["date"]["end"], event["date"]["precision"]) == \
+        (expr, start, end, precision)
+    s, e = event["date"]["span"]
+    assert text[s:e] == expr
+
+
+def test_relative_date_without_publication_is_unresolved(extract):
+    event = _first(extract("Gunmen attacked a bus in Kirkuk on Monday.", published=None))
+    assert event["date"]["start"] is None and event["date"]["resolved"] is False
+
+
+def test_trigger_spans_the_words(extract):
+    text = "A US drone strike hit a convoy near Mosul."
+    assert _trigger(text, _first(extract(text))) == "drone strike"
