@@ -18,6 +18,8 @@ AGENTIVE_HEADS = {
 }
 LOOKBACK_SENTENCES = 3
 PLURAL_PRONOUNS = {"they", "them", "themselves"}
+FIRST_PERSON_PLURAL = {"we", "us", "ourselves"}
+SPEAKING_BODIES = {"state", "government", "ministry", "international", "coalition"}
 
 
 def resolve_appositions(doc: Doc, index: MentionIndex) -> None:
@@ -69,6 +71,8 @@ def _antecedent(token: Token, candidates: list, sent_no: int, index: MentionInde
     in_reach = [(s, e, subj) for s, e, subj in candidates if sent_no - s <= LOOKBACK_SENTENCES]
     if token.lower_ in PLURAL_PRONOUNS:  # a state is "it", not "they"
         in_reach = [c for c in in_reach if c[1].subkind != "state"]
+    if token.lower_ in FIRST_PERSON_PLURAL:  # "we" speaks for a government or an alliance, if anyone
+        in_reach = [c for c in in_reach if c[1].subkind in SPEAKING_BODIES]
     if not in_reach:
         return None
     if token.dep_ in SUBJECTS:

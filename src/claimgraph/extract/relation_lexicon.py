@@ -6,12 +6,12 @@ from __future__ import annotations
 ROLE_NOUNS: dict[str, tuple[str, bool]] = {
     **{w: ("leads", False) for w in (
         "leader", "head", "chief", "commander", "founder", "president", "chairman", "director",
-        "emir", "chief-of-staff", "secretary-general", "boss", "mastermind", "ringleader", "minister",
+        "emir", "chief-of-staff", "secretary-general", "boss", "mastermind", "ringleader",
     )},
     **{w: ("member_of", False) for w in (
         "member", "fighter", "official", "officer", "spokesman", "spokeswoman", "spokesperson",
         "deputy", "adviser", "advisor", "operative", "militant", "soldier", "representative",
-        "envoy", "agent", "lieutenant", "aide", "ideologue", "figure", "cleric",
+        "envoy", "agent", "lieutenant", "aide", "ideologue", "figure", "cleric", "minister",
     )},
     **{w: ("part_of", False) for w in (
         "branch", "wing", "unit", "arm", "division", "part", "affiliate", "faction", "offshoot",
@@ -28,7 +28,7 @@ ROLE_NOUNS: dict[str, tuple[str, bool]] = {
 VERB_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
     **{v: ("fights", ("with", "against", "on")) for v in (
         "attack", "fight", "battle", "clash", "target", "strike", "bomb", "shell", "ambush", "raid",
-        "besiege", "combat", "defeat", "oust", "expel", "assault", "confront", "engage", "kill",
+        "besiege", "combat", "defeat", "destroy", "degrade", "oust", "slaughter", "massacre", "kidnap", "abduct", "behead", "execute", "expel", "assault", "confront", "engage", "kill",
         "assassinate", "shoot", "storm", "capture", "overrun", "wage",
     )},
     **{v: ("allied_with", ("with", "alongside")) for v in ("ally", "cooperate", "partner", "collaborate", "align")},
@@ -55,6 +55,15 @@ PROXY_NOUNS = {
     "operative", "troop", "soldier", "militant", "unit", "force", "personnel", "instructor",
     "trainer", "expert", "leader", "leadership", "representative", "man", "element",
 }
+
+# nouns of hostility whose "against/with/on" object is the enemy of their owner
+HOSTILE_NOUNS = {
+    "fight", "battle", "war", "strike", "airstrike", "campaign", "operation", "offensive", "attack",
+    "assault", "struggle", "raid", "bombardment", "crackdown", "insurgency", "clash", "action",
+}
+
+# "deputy director", "a former commander": not the one who leads
+JUNIOR_WORDS = {"deputy", "assistant", "vice", "former", "ex", "acting", "junior", "regional", "local", "field"}
 
 SEPARATION_WORDS = {"separate", "independent", "independently", "unrelated", "unconnected", "distinct"}
 NEGATION_WORDS = {"not", "never", "n't", "no"}

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.mentions import MentionIndex
 from claimgraph.extract.model import SYMMETRIC_RELATIONS, Entity, Extraction, Relation
 from claimgraph.extract.relation_lexicon import (
-    NEGATION_WORDS, PROXY_NOUNS, REVERSED_PREP_VERBS, ROLE_NOUNS, SEPARATION_WORDS, VERB_TYPES,
+    HOSTILE_NOUNS, JUNIOR_WORDS, NEGATION_WORDS, PROXY_NOUNS, REVERSED_PREP_VERBS, ROLE_NOUNS, SEPARATION_WORDS, VERB_TYPES,
 )
 
 ACTOR_KINDS = ("person", "organization")
@@ -54,6 +54,10 @@ class _Finder:
                 self._verb(token, sent)
             if token.dep_ == "pobj" and token.head.lower_ == "as" and token.lemma_.lower() in ("front", "cover"):
                 self._front(token, sent)
+            if token.pos_ == "NOUN" and token.lemma_.lower() in HOSTILE_NOUNS:
+                self._hostile_noun(token, sent)
+            if token.lower_ == "part" and token.head.lower_ == "as" or token.lower_ in ("including",):
+                self._membership(token, sent)
         self._separation(sent)
         self.previous = [r for k, r in self.relations.items() if k not in found_before]
         self._remember_person(sent)
@@ -114,8 +118,8 @@ class _Finder:
 
     def _add_role(self, role: str, subject: Entity, target: Entity, trigger: Token, sent: Span) -> None:
         rel_type, reverse = ROLE_NOUNS[role]
-        if role in ("commander", "leader", "chief", "head") and _indefinite(trigger):
-            rel_type = "member_of"  # "a commander of X" is one of its commanders
+        if rel_type == "leads" and (_indefinite(trigger) or _junior(trigger)):
+            rel_type = "member_of"  # "a commander of X", "X's deputy director": one of its people
         if reverse:
             subject, target = target, subject
         self.add(rel_type, subject, target, sent, negated=_negated(trigger))
@@ -135,6 +139,10 @@ class _Finder:
             return
         rel_type, preps = entry
         objects += self._prep_objects(verb, preps)
+        if rel_type == "fights" and objects:
+            for i, one in enumerate(subjects):  # "The UK, the Coalition and Iraq … defeat ISIL"
+                for other in subjects[i + 1:]:
+                    self.add("allied_with", one, other, sent)
         for subject in subjects:
             for obj in objects:
                 kind = "killed" if rel_type == "fights" and lemma in ("kill", "assassinate") else rel_type
@@ -151,12 +159,26 @@ class _Finder:
                 objects += self._actors(child)
             elif child.dep_ == "agent":
                 subjects += [a for obj in child.children if obj.dep_ == "pobj" for a in self._agent(obj)]
-        if not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            # "were trained … and respond": the shared subject, active or passive
-            subjects = [a for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self._actors(c)]
-        if not subjects and verb.dep_ == "relcl":
-            subjects = self._actors(verb.head)  # "the IRGC, which controls …"
+        if not subjects:
+            subjects = self._inherited_subjects(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the Federal Government, led by X"
+            objects += self._actors(verb.head)
         return subjects, objects
+
+    def _inherited_subjects(self, verb: Token) -> list[Entity]:
+        """The subject a verb shares with the clause above it: "were trained … and respond",
+        "stands by Iraq to defeat Daesh", "is committed to defeating", "the IRGC, which controls"."""
+        token = verb
+        for _ in range(4):
+            if token.dep_ == "relcl":
+                return self._actors(token.head)
+            if token.dep_ not in ("conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "ccomp") or token.head is token:
+                return []
+            token = token.head
+            found = [a for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for a in self._actors(c)]
+            if found:
+                return found
+        return []
 
     def _agent(self, token: Token) -> list[Entity]:
         """"killed by a strike American drone missile": the actor named inside the agent phrase."""
@@ -213,6 +235,46 @@ class _Finder:
             for real in reals:
                 self.add("front_for", cover, real, sent, negated=_negated(verb))
 
+    def _hostile_noun(self, noun: Token, sent: Span) -> None:
+        """"in their fight against ISIL", "launched strikes against ISIL": the owner fights the object."""
+        enemies = [a for child in noun.children if child.dep_ == "prep" and child.lower_ in ("against", "with", "on")
+                   for o in child.children if o.dep_ == "pobj" for a in self._actors(o)]
+        if not enemies:
+            return
+        owners = [a for c in noun.children if c.dep_ == "poss" and (a := self._owner(c))]
+        if not owners:
+            owners = self._inherited_subjects(noun) or self._clause_subjects(noun)
+        for owner in owners:
+            for enemy in enemies:
+                self.add("fights", owner, enemy, sent, negated=_negated(noun))
+
+    def _owner(self, token: Token) -> Entity | None:
+        """A possessive: a name, or "its/their" for the nearest group before it."""
+        found = self.actor(token)
+        if found is None and token.lower_ in ("its", "their"):
+            found = _last(e for t in token.doc[token.sent.start:token.i]
+                          if (e := self.index.entity_of(t.i)) and e.kind == "organization")
+        return found
+
+    def _clause_subjects(self, token: Token) -> list[Entity]:
+        head = token
+        while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        return [a for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self._actors(c)]
+
+    def _membership(self, token: Token, sent: Span) -> None:
+        """"the UK, as part of the Global Coalition"; "the international community, including Russia"."""
+        if token.lower_ == "part":
+            wholes = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj" for a in self._actors(o)]
+            members = self._inherited_subjects(token.head) or self._clause_subjects(token.head)
+        else:
+            members = [a for o in token.children if o.dep_ == "pobj" for a in self._actors(o)]
+            wholes = [a for a in (self.actor(token.head),) if a is not None]
+        for member in members:
+            for whole in wholes:
+                self.add("member_of", member, whole, sent)
+
     # -- negation by a later sentence ----------------------------------------------------------
     def _separation(self, sent: Span) -> None:
         """"But Iraqi sources said they are genuinely separate": the ties just stated are denied."""
@@ -265,8 +327,20 @@ def _negated(token: Token) -> bool:
     return any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS for child in token.children)
 
 
+def _junior(token: Token) -> bool:
+    return any(t.lower_ in JUNIOR_WORDS for t in token.lefts) or any(
+        t.lower_ in JUNIOR_WORDS for t in token.doc[max(token.i - 3, 0):token.i])
+
+
 def _indefinite(token: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ in ("a", "an", "one") for child in token.children)
+
+
+def _last(items):
+    found = None
+    for item in items:
+        found = item
+    return found
 
 
 def _first(items):
