@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.mentions import MentionIndex
 from claimgraph.extract.model import Entity
 
-PERSON_PRONOUNS = {"he", "him", "she", "her", "i", "me", "myself", "himself", "herself"}
+PERSON_PRONOUNS = {"he", "him", "she", "her", "i", "me", "my", "myself", "himself", "herself"}
 GROUP_PRONOUNS = {"we", "us", "they", "them", "ourselves", "themselves"}
 # A nationality word that modifies one of these makes the state the actor.
 AGENTIVE_HEADS = {
@@ -19,6 +19,7 @@ AGENTIVE_HEADS = {
 LOOKBACK_SENTENCES = 3
 PLURAL_PRONOUNS = {"they", "them", "themselves"}
 FIRST_PERSON_PLURAL = {"we", "us", "ourselves"}
+FIRST_PERSON_SINGULAR = {"i", "me", "my", "myself"}
 SPEAKING_BODIES = {"state", "government", "ministry", "international", "coalition"}
 
 
@@ -55,7 +56,7 @@ def resolve_pronouns(doc: Doc, index: MentionIndex) -> None:
             if entity is not None and entity.kind in recent:
                 recent[entity.kind].append((sent_no, entity, token.dep_ in SUBJECTS))
                 continue
-            wanted = _pronoun_kind(token) if token.tag_ == "PRP" else None
+            wanted = _pronoun_kind(token) if token.tag_ == "PRP" or token.lower_ == "my" else None
             if wanted is None:
                 continue
             antecedent = _antecedent(token, recent[wanted], sent_no, index)
@@ -68,6 +69,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def _antecedent(token: Token, candidates: list, sent_no: int, index: MentionIndex) -> Entity | None:
+    if token.lower_ in FIRST_PERSON_SINGULAR:  # "X said: 'I …'": the speaker named before
+        return candidates[-1][1] if candidates else None
     in_reach = [(s, e, subj) for s, e, subj in candidates if sent_no - s <= LOOKBACK_SENTENCES]
     if token.lower_ in PLURAL_PRONOUNS:  # a state is "it", not "they"
         in_reach = [c for c in in_reach if c[1].subkind != "state"]

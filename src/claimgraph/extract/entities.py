@@ -146,7 +146,21 @@ def _lexicon_group(kind: str, kb_id: str) -> _Group:
 
 
 def _name_spans(doc) -> list[Span]:
-    return [span for span in doc.ents if span.label_ in LABEL_KINDS]
+    """Entity spans worth keeping, with single names relabelled as persons where the same
+    word is a person's name elsewhere in the text ("Karim" after "Karim Wasfi")."""
+    spans = [s for s in doc.ents if s.label_ in LABEL_KINDS and _has_latin(s.text)]
+    person_words = {t.lower_ for s in spans if s.label_ == "PERSON" and not s.kb_id_ for t in s}
+    kept = []
+    for span in spans:
+        if span.label_ in ("GPE", "ORG", "LOC") and not span.kb_id_ and len(span) == 1 \
+                and span[0].lower_ in person_words:
+            span = Span(doc, span.start, span.end, label="PERSON")
+        kept.append(span)
+    return kept
+
+
+def _has_latin(text: str) -> bool:
+    return any("a" <= c.lower() <= "z" for c in text)
 
 
 def _actor_kind(actor) -> str:
