@@ -55,11 +55,11 @@ BREACHES = {
         "itself",
     ),
     "bad acled pair": (
-        lambda r, n: r["events"].append({"id": "v1", "type": "Battles", "subtype": "Air/drone strike", "trigger": [0, 4]}),
+        lambda r, n: r["events"].append({"id": "v999", "type": "Battles", "subtype": "Air/drone strike", "trigger": [0, 4]}),
         "ACLED",
     ),
     "bad stance": (
-        lambda r, n: r["claims"].append({"id": "c9", "content": [0, 4], "stance": "maybe",
+        lambda r, n: r["claims"].append({"id": "c999", "content": [0, 4], "stance": "maybe",
                                          "source": {"kind": "outlet", "text": ""}}),
         "stance",
     ),

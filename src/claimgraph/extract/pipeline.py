@@ -14,6 +14,7 @@ from typing import Protocol
 from claimgraph.config import Settings
 from claimgraph.document import Document
 from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.extract.claims import Claims
 from claimgraph.extract.entities import Entities
 from claimgraph.extract.events import Events
 from claimgraph.extract.relations import Relations
@@ -32,7 +33,7 @@ def default_stages(settings: Settings) -> list[Stage]:
     from claimgraph.registry.actors import load_registry
 
     registry = load_registry(tuple(settings.registry_files))
-    return [Entities(registry), Events(), Relations()]
+    return [Entities(registry), Claims(registry), Events(), Relations()]
 
 
 @dataclass
