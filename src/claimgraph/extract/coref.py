@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.mentions import MentionIndex
-from claimgraph.extract.model import Entity
+from claimgraph.extract.model import Entity, is_actor
 
 PERSON_PRONOUNS = {"he", "him", "she", "her", "i", "me", "my", "myself", "himself", "herself"}
 GROUP_PRONOUNS = {"we", "us", "they", "them", "ourselves", "themselves"}
@@ -37,7 +37,7 @@ def resolve_appositions(doc: Doc, index: MentionIndex) -> None:
 
 
 def _add_description(doc: Doc, index: MentionIndex, entity: Entity, head: Token) -> None:
-    if entity.kind not in ("person", "organization") or head.pos_ not in ("NOUN", "PROPN"):
+    if not is_actor(entity) or head.pos_ not in ("NOUN", "PROPN"):
         return
     left = min((t.i for t in head.lefts if t.dep_ in ("det", "poss", "amod", "compound")), default=head.i)
     span = doc[left:head.i + 1]
@@ -53,8 +53,9 @@ def resolve_pronouns(doc: Doc, index: MentionIndex) -> None:
     for sent_no, sent in enumerate(doc.sents):
         for token in sent:
             entity = index.entity_of(token.i)
-            if entity is not None and entity.kind in recent:
-                recent[entity.kind].append((sent_no, entity, token.dep_ in SUBJECTS))
+            role = "organization" if entity is not None and entity.subkind == "state" else entity and entity.kind
+            if role in recent:
+                recent[role].append((sent_no, entity, token.dep_ in SUBJECTS))
                 continue
             wanted = _pronoun_kind(token) if token.tag_ == "PRP" or token.lower_ == "my" else None
             if wanted is None:

@@ -76,7 +76,7 @@ class Entities:
 
     def _state(self, index: MentionIndex, state_id: str) -> Entity:
         actor = self.registry.get(state_id)
-        return index.new_entity(kind="organization", name=actor.name, subkind="state", registry_id=actor.id)
+        return index.new_entity(kind="place", name=actor.name, subkind="state", registry_id=actor.id)
 
     def _group_for(self, span: Span, groups: dict, persons: dict) -> tuple[str, _Group | None]:
         kind = LABEL_KINDS.get(span.label_)
@@ -123,7 +123,7 @@ class Entities:
     def _entity(self, ex: Extraction, key: str, group: _Group) -> Entity:
         kind = group.kind
         if group.subkind == "state" or kind == "state":
-            kind = "organization" if group.actor_votes > group.place_votes else "place"
+            kind = "place"  # a state is a polity and a territory: kind place, subkind state, actor by registry id
         return Entity(
             id=ex.new_id("e", ex.entities), kind=kind, name=group.name,
             subkind=group.subkind if group.subkind != kind else None,

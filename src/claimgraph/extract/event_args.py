@@ -239,7 +239,7 @@ def place_of(head: Token, sent: Span, index: EntityIndex) -> Entity | None:
     candidates = _places(scope, index) or _places(sent, index)
     if not candidates:
         return None
-    return min(candidates, key=lambda pair: (_rank(pair[1]), abs(pair[0].i - head.i)))[1]
+    return min(candidates, key=lambda pair: (rank_place(pair[1]), abs(pair[0].i - head.i)))[1]
 
 
 def _clause(head: Token) -> Span:
@@ -278,7 +278,8 @@ def _locative(token: Token) -> bool:
     return token.dep_ == "compound" and token.head.lemma_.lower() in {"attack", "bombing", "strike", "blast"}
 
 
-def _rank(entity: Entity) -> int:
+def rank_place(entity: Entity) -> int:
+    """Lower is more specific: site, city, region, country."""
     if entity.geo is not None:
         return PRECISION_RANK.get(entity.geo.precision, 2)
     return 0 if entity.subkind == "facility" else 1

@@ -177,7 +177,7 @@ def _sentence_starts(sent: Span, end: int) -> list[int]:
 
 
 def _fill_item(draft: _Draft, phrase: Span, when: Span, index: args.EntityIndex, published: date | None) -> None:
-    place = index.at(phrase, kind="place") or _state_named(phrase, index)
+    place = _most_specific_place(phrase, index) or _state_named(phrase, index)
     if place is not None:
         draft.place = place.id
     interval = timex.resolve(when.text, published)
@@ -185,9 +185,21 @@ def _fill_item(draft: _Draft, phrase: Span, when: Span, index: args.EntityIndex,
         draft.date = _interval(interval, when)
 
 
+def _most_specific_place(phrase: Span, index: args.EntityIndex):
+    """"against US-led forces at Iraqi Ain al-Asad airbase": the site, not the state in "US-led"."""
+    places = []
+    for token in phrase:
+        entity = index.by_token.get(token.i)
+        if entity is not None and entity.kind == "place" and entity not in places:
+            if entity.subkind == "state" and token.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss"):
+                continue
+            places.append(entity)
+    return min(places, key=args.rank_place) if places else None
+
+
 def _state_named(phrase: Span, index: args.EntityIndex):
     """"against Saudi Arabia in January": a state named as the target is also where it happened."""
-    entity = index.at(phrase, kind="organization")
+    entity = index.at(phrase, kind="place")
     return entity if entity is not None and entity.subkind == "state" else None
 
 
@@ -221,7 +233,7 @@ def _ids(index: args.EntityIndex, tokens: list[Token], exclude_places: bool) -> 
     out: list[str] = []
     for token in tokens:
         entity = args.argument_entity(index, token)
-        named_place = entity is not None and entity.kind == "place" and entity.subkind != "facility"
+        named_place = entity is not None and entity.kind == "place" and entity.subkind not in ("facility", "state")
         if entity is None or exclude_places and named_place or entity.id in out:
             continue
         out.append(entity.id)

@@ -58,6 +58,12 @@ class Geo:
         return asdict(self)
 
 
+def is_actor(entity: "Entity") -> bool:
+    """People, organisations and states act; a state is kind place with subkind state
+    (a polity and a territory at once), an actor by its registry id."""
+    return entity.kind in ("person", "organization") or entity.subkind == "state"
+
+
 @dataclass
 class Entity:
     id: str

@@ -17,6 +17,7 @@ from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.extract.claims import Claims
 from claimgraph.extract.entities import Entities
 from claimgraph.extract.events import Events
+from claimgraph.extract.places import Places
 from claimgraph.extract.relations import Relations
 from claimgraph.extract.model import Extraction
 from claimgraph.extract.record import build_record
@@ -33,7 +34,7 @@ def default_stages(settings: Settings) -> list[Stage]:
     from claimgraph.registry.actors import load_registry
 
     registry = load_registry(tuple(settings.registry_files))
-    return [Entities(registry), Claims(registry), Events(), Relations()]
+    return [Entities(registry), Places(registry), Claims(registry), Events(), Relations()]
 
 
 @dataclass

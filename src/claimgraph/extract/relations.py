@@ -16,12 +16,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.mentions import MentionIndex
-from claimgraph.extract.model import SYMMETRIC_RELATIONS, Entity, Extraction, Relation
+from claimgraph.extract.model import SYMMETRIC_RELATIONS, Entity, Extraction, Relation, is_actor
 from claimgraph.extract.relation_lexicon import (
     HOSTILE_NOUNS, JUNIOR_WORDS, NEGATION_WORDS, PROXY_NOUNS, REVERSED_PREP_VERBS, ROLE_NOUNS, SEPARATION_WORDS, VERB_TYPES,
 )
 
-ACTOR_KINDS = ("person", "organization")
+_is_actor = is_actor
 
 
 class Relations:
@@ -185,7 +185,7 @@ class _Finder:
         direct = self._actors(token)
         if direct:
             return direct
-        return _unique(e for t in token.subtree if (e := self.index.entity_of(t.i)) and e.kind in ACTOR_KINDS)
+        return _unique(e for t in token.subtree if (e := self.index.entity_of(t.i)) and _is_actor(e))
 
     def _prep_objects(self, verb: Token, preps: tuple[str, ...]) -> list[Entity]:
         found = []
@@ -209,7 +209,7 @@ class _Finder:
         """The entity a token names, or stands for ("officers of the Quds Force", "IRGC advisers")."""
         entity = self.index.entity_of(token.i)
         if entity is not None:
-            return entity if entity.kind in ACTOR_KINDS else None
+            return entity if _is_actor(entity) else None
         if token.lemma_.lower() not in PROXY_NOUNS:
             return None
         for child in token.children:
@@ -219,7 +219,7 @@ class _Finder:
                         return self.actor(obj)
             if child.dep_ in ("compound", "poss", "amod"):
                 found = self.index.entity_of(child.i)
-                if found is not None and found.kind in ACTOR_KINDS:
+                if found is not None and _is_actor(found):
                     return found
         return None
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
-from claimgraph.extract.model import ClaimSource, Entity, Extraction
+from claimgraph.extract.model import ClaimSource, Entity, Extraction, is_actor
 
 # Words that carry a phrase's testimony rather than naming its source: "testimony from X" -> X.
 CARRIERS = {"testimony", "statement", "statements", "account", "accounts", "report", "reports",
@@ -172,7 +172,7 @@ def _names_someone(phrase: SourcePhrase, entity: Entity | None) -> bool:
     """Named where the head is a person or organisation name (not a nationality: "Iraqi officials")."""
     if phrase.head.pos_ == "PROPN" or phrase.head.ent_type_ in ("PERSON", "ORG"):
         return True
-    return entity is not None and entity.kind in ("person", "organization") and phrase.head.pos_ != "NOUN"
+    return entity is not None and is_actor(entity) and phrase.head.pos_ != "NOUN"
 
 
 def count_people(phrase: SourcePhrase) -> int:
@@ -221,7 +221,7 @@ class EntityIndex:
     def __init__(self, ex: Extraction):
         self.by_char: dict[int, Entity] = {}
         for entity in ex.entities:
-            if entity.kind not in ("person", "organization"):
+            if not is_actor(entity):
                 continue
             for start, end in entity.mentions:
                 for i in range(start, end):

@@ -1,0 +1,227 @@
+"""The gazetteer: every place we know, indexed by normalised name, built once per process.
+
+`candidates` answers "which places could this name be"; `resolve` chooses among them for
+all the toponyms of one document together, using what the document itself says: the
+countries and states it names, and the places near its other, unambiguous places.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from claimgraph.geo.place import Place
+from claimgraph.geo.tables import ACTOR_NAMES, DIRECTIONS, ORGANISATION_WORDS, REGION_ABBREVIATIONS
+from claimgraph.geo.text import keys, name_key, raw_key
+
+FUZZY_MIN_LENGTH = 6
+FUZZY_MIN_SCORE = 92
+FUZZY_MIN_POPULATION = 15_000  # only well-known places are worth a guess at a misspelling
+# Prior weight of each precision: a bare name that is a country is usually the country.
+PRECISION_BONUS = {"site": 5.0, "country": 4.0, "region": 2.5, "city": 0.0}
+CAPITAL_BONUS = 1.0
+# A city this big, and this large a share of its region's people, is what the bare name
+# means ("Baghdad", "Kirkuk"); not so "New York" or "Quebec", whose regions are far bigger.
+SHADOW_POPULATION = 100_000
+SHADOW_SHARE = 0.4
+CURATED_SOURCES = ("places.yaml", "claimgraph")
+COUNTRY_CONTEXT_BONUS = 3.0
+ADMIN1_CONTEXT_BONUS = 3.0
+NEAR_BONUS = 2.0
+NEAR_KM = 200.0
+
+
+class Gazetteer:
+    def __init__(self, entries: Iterable[tuple[Place, list[str]]]):
+        self.places: list[Place] = []
+        self.index: dict[str, list[int]] = {}
+        fuzzy: set[str] = set()
+        for place, names in entries:
+            self._add(place, names, fuzzy)
+        self.fuzzy_keys = sorted(fuzzy)
+        self.by_id = {p.id: p for p in self.places}
+        self.abbreviations = {raw_key(a): self.by_id.get(f"region:{c}") for a, c in REGION_ABBREVIATIONS.items()}
+
+    def _add(self, place: Place, names: list[str], fuzzy: set[str]) -> None:
+        i = len(self.places)
+        self.places.append(place)
+        keep_fuzzy = place.precision != "city" or place.population >= FUZZY_MIN_POPULATION
+        for name in names:
+            raw, key2 = keys(name)
+            for key in (raw, key2) if raw != key2 else (raw,):
+                if not key:
+                    continue
+                bucket = self.index.setdefault(key, [])
+                if not bucket or bucket[-1] != i:
+                    bucket.append(i)
+                if keep_fuzzy and len(key) >= FUZZY_MIN_LENGTH:
+                    fuzzy.add(key)
+
+    # -- lookup ---------------------------------------------------------------------------
+
+    def candidates(self, name: str, fuzzy: bool = True) -> list[Place]:
+        """Places this name may refer to, most likely first; [] for non-places.
+        Exact (normalised) matches only when `fuzzy` is false or the name is short."""
+        return list(self._candidates(name, fuzzy))
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process, kept for its life
+    def _candidates(self, name: str, fuzzy: bool) -> tuple[Place, ...]:
+        if is_actor_name(name):
+            return ()
+        state = self.abbreviations.get(raw_key(name))
+        if state is not None and "." in name:
+            return (state,)
+        found = _prefer_cities(self._exact(name)) if raw_key(name) in self.index else self._exact(name)
+        if has_organisation_word(name):  # only a hand-listed site may look like that
+            return tuple(p for p in found if p.source in CURATED_SOURCES)
+        if not found and fuzzy and len(name_key(name)) >= FUZZY_MIN_LENGTH:
+            found = self._fuzzy(name_key(name))
+        return tuple(sorted(found, key=prior, reverse=True))
+
+    def _exact(self, name: str) -> list[Place]:
+        """The name as written first ("Kansas City"), then without its generic words."""
+        for key in (raw_key(name), name_key(name), _without_direction(name_key(name))):
+            if key in self.index:
+                return [self.places[i] for i in self.index[key]]
+        return []
+
+    def _fuzzy(self, key: str) -> list[Place]:
+        hit = process.extractOne(key, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        if hit is None:
+            return []
+        return _prefer_cities([self.places[i] for i in self.index[hit[0]]
+                               if self.places[i].precision != "city" or self.places[i].population >= FUZZY_MIN_POPULATION])
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def resolve(self, names: list[str], context_countries: list[str] | None = None) -> list[Place | None]:
+        """The place each toponym of one document names (None where it names none).
+
+        Two passes: the names with one clear reading set the document's countries, states
+        and anchor towns; then every name takes the reading that fits them best."""
+        options = [self.candidates(n) for n in names]
+        given = Counter({c.upper(): 2.0 for c in context_countries or []})
+        first = Context(options, [c[0] if c and _is_clear(c, c[0]) else None for c in options], given)
+        chosen = [first.best(i) for i in range(len(options))]
+        return [Context(options, chosen, given).best(i) for i in range(len(options))]
+
+
+def prior(place: Place) -> float:
+    """How likely a bare mention of the name means this place, before any context."""
+    bonus = CAPITAL_BONUS if place.kind == "capital" else 0.0
+    return math.log10(place.population + 10) + PRECISION_BONUS[place.precision] + bonus
+
+
+def _prefer_cities(found: list[Place]) -> list[Place]:
+    """"Baghdad" is the city, not the governorate named after it ("Baghdad province" is)."""
+    towns = {p.admin1: p.population for p in found if p.precision == "city" and p.population >= SHADOW_POPULATION}
+    return [p for p in found if not (p.precision == "region" and towns.get(p.admin1, 0) >= SHADOW_SHARE * p.population)]
+
+
+def _without_direction(key: str) -> str:
+    """"northeast georgia" -> "georgia": a part of a place is placed at the whole."""
+    words = key.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in DIRECTIONS else ""
+
+
+def is_actor_name(name: str) -> bool:
+    """True for names of armed groups and forces that contain or equal a place name."""
+    key = raw_key(name)
+    return not key or key in ACTOR_NAMES or name_key(name) in ACTOR_NAMES
+
+
+def has_organisation_word(name: str) -> bool:
+    """"Quds Force", "Gainesville Police Department": organisations, not places."""
+    return any(w in ORGANISATION_WORDS for w in raw_key(name).split())
+
+
+class Context:
+    """What one document tells about where it is: its countries, states and anchor towns.
+    Each name's own reading is left out when it is scored, so no name votes for itself."""
+
+    def __init__(self, options: list[list[Place]], chosen: list[Place | None], given: Counter):
+        self.options = options
+        self.chosen = chosen
+        self.countries: Counter = Counter(given)
+        self.admin1: Counter = Counter()
+        for place in chosen:
+            if place is not None:
+                self._count(place, 1)
+
+    def _count(self, place: Place, sign: int) -> None:
+        if place.country:
+            self.countries[place.country] += sign
+        if place.admin1:
+            self.admin1[place.admin1] += sign * (2 if place.precision == "region" else 1)
+
+    def best(self, i: int) -> Place | None:
+        cands = self.options[i]
+        if not cands:
+            return None
+        own = self.chosen[i]
+        if own is not None:
+            self._count(own, -1)
+        try:
+            return max(cands, key=lambda c: self.score(c, i))
+        finally:
+            if own is not None:
+                self._count(own, 1)
+
+    def score(self, place: Place, i: int) -> float:
+        s = prior(place)
+        if place.country and self.countries.get(place.country, 0) > 0:
+            s += COUNTRY_CONTEXT_BONUS * _share(self.countries, place.country)
+        if place.admin1 and self.admin1.get(place.admin1, 0) > 0:
+            s += ADMIN1_CONTEXT_BONUS * _share(self.admin1, place.admin1)
+        if place.precision in ("city", "site") and self._near_anchor(place, i):
+            s += NEAR_BONUS
+        return s
+
+    def _near_anchor(self, place: Place, i: int) -> bool:
+        for j, anchor in enumerate(self.chosen):
+            if j == i or anchor is None or anchor.precision not in ("city", "site"):
+                continue
+            if anchor.id != place.id and haversine_km(anchor.lat, anchor.lon, place.lat, place.lon) < NEAR_KM:
+                return True
+        return False
+
+
+def _share(counts: Counter, key: str) -> float:
+    """1 for the document's main country or state, less for ones named in passing."""
+    return counts[key] / max(counts.values())
+
+
+def _is_clear(cands: list[Place], place: Place) -> bool:
+    """An anchor: a name with a single reading, or whose reading stands far above the rest."""
+    if len(cands) == 1:
+        return True
+    rest = [prior(c) for c in cands if c is not place]
+    return prior(place) - max(rest) > 1.5
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+_LOCK = threading.Lock()
+_GAZETTEER: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use (a few seconds), then shared."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        with _LOCK:
+            if _GAZETTEER is None:
+                from claimgraph.geo.sources import all_entries
+
+                _GAZETTEER = Gazetteer(all_entries())
+    return _GAZETTEER

@@ -1,0 +1,184 @@
+"""Which spans of a parsed document are toponyms.
+
+spaCy's GPE/LOC/FAC entities, split where they hold "Town, State" pairs, plus runs of
+proper nouns that the gazetteer knows (spaCy's small model misses many small towns and
+tags others as persons or organisations). Nationality words (NORP) are not toponyms.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.geo.gazetteer import Gazetteer, gazetteer, prior
+from claimgraph.geo.tables import ORGANISATION_WORDS
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BLOCKING_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+COUNTY_WORDS = {"County", "Parish", "Province", "Governorate", "District"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "into", "around"}
+MAX_NGRAM = 5
+# Words after a place name that make the run an organisation named for the place.
+ORGANISATION_HEADS = ORGANISATION_WORDS | {"post", "center", "centre", "project", "chamber", "city", "services",
+                                             "senate", "house", "census", "survey", "magistrate", "attorney"}
+MIN_GUESS_PRIOR = 4.0
+WELL_KNOWN_PRIOR = 5.0  # a city of ~100,000, a state, a country  # a proper-noun run spaCy did not tag must name a town of ~10,000+
+Toponym = tuple[int, int, str]
+
+
+def find_toponyms(doc: Doc, gaz: Gazetteer | None = None) -> list[Toponym]:
+    """(start_char, end_char, name) of every toponym, in text order, without overlaps."""
+    gaz = gaz or gazetteer()
+    found: list[Toponym] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            found += _entity_parts(_extend(ent), gaz)
+        elif ent.label_ == "PERSON" and _person_used_as_place(ent):
+            found += _entity_parts(ent, gaz, known_only=True)
+    taken = _taken_tokens(doc)
+    found += _gazetteer_runs(doc, gaz, taken)
+    # Registry sites win overlaps; then the longer of two overlapping spans.
+    return _without_overlaps(_registry_sites(doc, gaz) + sorted(set(found), key=lambda t: (t[0], -t[1])))
+
+
+def _registry_sites(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+    """Hand-listed sites ("Ain al-Asad"), whatever label the small model gave them."""
+    out = []
+    for start, end in _name_runs(doc, set()):
+        s = start
+        while s < end:
+            match = _longest_match(doc, s, end, gaz)
+            if match is None:
+                s += 1
+                continue
+            if gaz.candidates(doc[s:match].text, fuzzy=False)[0].source == "places.yaml":
+                out.append(_toponym(doc, s, match))
+            s = match
+    return out
+
+
+def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
+    """Keep the first-listed of overlapping spans, then put them in text order."""
+    kept: list[Toponym] = []
+    for t in found:
+        if all(t[1] <= k[0] or k[1] <= t[0] for k in kept):
+            kept.append(t)
+    return sorted(kept)
+
+
+def _extend(ent: Span) -> Span:
+    """"Laurel" + "County": spaCy often leaves the generic word out."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text in COUNTY_WORDS:
+        return doc[ent.start:ent.end + 1]
+    return ent
+
+
+def _person_used_as_place(ent: Span) -> bool:
+    """A one-word "person" that modifies a noun ("a Gainesville restaurant", "Alexandria
+    police") or follows "in"/"from": the small model's usual mistake for towns."""
+    if len(ent) != 1:
+        return False
+    doc, i = ent.doc, ent.start
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    before = doc[i - 1] if i > 0 else None
+    if after is not None and after.is_lower and after.pos_ == "NOUN":
+        return True
+    return before is not None and before.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _entity_parts(ent: Span, gaz: Gazetteer, known_only: bool = False) -> list[Toponym]:
+    """"Gainesville, Ga." -> two toponyms; "the city of Mosul" -> "Mosul"."""
+    parts, start = [], ent.start
+    for tok in list(ent) + [None]:
+        if tok is None or tok.text == ",":
+            end = tok.i if tok is not None else ent.end
+            part = _trim(ent.doc[start:end])
+            needs_entry = known_only or ent.label_ == "FAC"
+            if part is not None and (not needs_entry or gaz.candidates(part.text, fuzzy=False)):
+                parts.append((part.start_char, part.end_char, part.text))
+            start = end + 1
+    return parts
+
+
+def _trim(span: Span) -> Span | None:
+    tokens = [t for t in span]
+    while tokens and (tokens[0].lower_ in ("the", "city", "of", "town", "state", "province") or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct and tokens[-1].text != "."):
+        tokens.pop()
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i:tokens[-1].i + 1]
+
+
+def _taken_tokens(doc: Doc) -> set[int]:
+    taken = set()
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ in BLOCKING_LABELS:
+            taken.update(range(ent.start, ent.end))
+    return taken
+
+
+def _gazetteer_runs(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Toponym]:
+    """Known names in runs of proper nouns spaCy left untagged: the whole run, a
+    well-known place that begins one ("U.S. Senate", "Gainesville Police Department"), or
+    the words after its last "of" ("Bank of Canada")."""
+    out = []
+    for start, end in _name_runs(doc, taken):
+        match = _longest_match(doc, start, end, gaz)
+        if match is not None and (match == end or _names_organisation(doc, start, match, end, gaz)):
+            out.append(_toponym(doc, start, match))
+            continue
+        of = [t.i for t in doc[start:end] if t.lower_ == "of"]
+        if of and _longest_match(doc, of[-1] + 1, end, gaz) == end:
+            out.append(_toponym(doc, of[-1] + 1, end))
+    return out
+
+
+def _toponym(doc: Doc, start: int, end: int) -> Toponym:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), doc[start:end].text
+
+
+def _names_organisation(doc: Doc, start: int, match: int, end: int, gaz: Gazetteer) -> bool:
+    """The run goes on past the place: keep the place if the rest is an organisation's
+    head word, or the place is well known (not "East" of "East Bank")."""
+    if any(t.lower_ in ORGANISATION_HEADS for t in doc[match:end]):
+        return True
+    return prior(gaz.candidates(doc[start:match].text, fuzzy=False)[0]) >= WELL_KNOWN_PRIOR
+
+
+def _name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens (proper nouns, "of", "al-"), as token ranges."""
+    runs, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and _is_name_token(doc[j]):
+            j += 1
+        end = j
+        while end > i and not doc[end - 1].text[:1].isupper():
+            end -= 1  # a run ends on a capitalised word
+        if end > i and doc[i].text[:1].isupper():
+            runs.append((i, end))
+        i = max(j, i + 1)
+    return runs
+
+
+def _is_name_token(tok: Token) -> bool:
+    if tok.is_upper and tok.is_alpha and len(tok) >= 4:
+        return True  # a dateline: "BEIRUT:"
+    return tok.pos_ == "PROPN" or (tok.is_lower and tok.lower_ in ("of", "al", "el")) or tok.text == "-"
+
+
+def _longest_match(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int | None:
+    for n in range(min(MAX_NGRAM, end - start), 0, -1):
+        span = doc[start:start + n]
+        if not span[-1].text[:1].isupper():
+            continue
+        cands = gaz.candidates(span.text, fuzzy=False)
+        if cands and _confident(cands):
+            return start + n
+    return None
+
+
+def _confident(cands: list) -> bool:
+    return prior(cands[0]) >= MIN_GUESS_PRIOR
