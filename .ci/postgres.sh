@@ -37,18 +37,18 @@ write_settings() {
 ensure_cluster() {
   if ! pg_lsclusters --no-header | awk '{print $1, $2}' | grep -qx "$PG_VERSION main"; then
     log "creating cluster $PG_VERSION/main"
-    pg_createcluster "$PG_VERSION" main --port "$PG_PORT" >/dev/null
+    pg_createcluster "$PG_VERSION" main --port "$PG_PORT" >/dev/null 3>&-
   fi
   local changed=0
   write_settings && changed=1
   if pg_lsclusters --no-header | awk -v v="$PG_VERSION" '$1 == v && $2 == "main" {print $4}' | grep -q online; then
     if [ "$changed" = 1 ]; then
       log "restarting cluster $PG_VERSION/main for the new settings"
-      pg_ctlcluster "$PG_VERSION" main restart
+      pg_ctlcluster "$PG_VERSION" main restart 3>&-
     fi
   else
     log "starting cluster $PG_VERSION/main"
-    pg_ctlcluster "$PG_VERSION" main start
+    pg_ctlcluster "$PG_VERSION" main start 3>&-
   fi
 }
 

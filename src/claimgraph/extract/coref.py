@@ -130,4 +130,7 @@ def resolve_demonyms(doc: Doc, index: MentionIndex, demonyms: dict[str, str], st
 def _acts(root: Token) -> bool:
     if root.tag_ in ("NNPS", "NNS") and root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
         return True  # "the Iranians"
-    return root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in AGENTIVE_HEADS
+    if root.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    head = root.head  # "an American drone strike", "American armor": the state's strike, its weapon
+    return head.lemma_.lower() in AGENTIVE_HEADS or head.ent_type_ == "WEAPON"

@@ -52,6 +52,7 @@ class Entities:
 
     def __init__(self, registry):
         self.registry = registry
+        self.states = {a.country: a for a in registry.actors.values() if a.subkind == "state" and a.country}
 
     def __call__(self, ex: Extraction) -> None:
         groups: dict[str, _Group] = {}
@@ -84,7 +85,7 @@ class Entities:
             return "", None
         actor = self._actor_for(span)
         if actor is not None:
-            key = span.kb_id_ or f"actor:{actor.id}"
+            key = f"actor:{actor.id}"
             if key not in groups:
                 groups[key] = _Group(_actor_kind(actor), actor.name, actor.id, actor.subkind)
             if actor.kind == "person":
@@ -111,7 +112,7 @@ class Entities:
 
     def _actor_for(self, span: Span):
         if span.kb_id_.startswith("actor:"):
-            return self.registry.get(span.kb_id_[6:])
+            return self._state_for_military(span, self.registry.get(span.kb_id_[6:]))
         if span.kb_id_ or span.label_ not in ("PERSON", "ORG", "GPE"):
             return None
         text = _clean_name(span.text)
@@ -119,6 +120,14 @@ class Entities:
             text = _strip_titles(text)
         found = self.registry.lookup(text) if text else []
         return found[0] if len(found) == 1 else None
+
+    def _state_for_military(self, span: Span, actor):
+        """"the US military" is the state acting by force (ACLED codes it "Military Forces of
+        the United States"), so it is a mention of the state; named services ("US Army",
+        "US Armed Forces") stay themselves."""
+        if actor is not None and actor.subkind == "state_force" and span[-1].lower_ == "military":
+            return self.states.get(actor.country, actor)
+        return actor
 
     def _entity(self, ex: Extraction, key: str, group: _Group) -> Entity:
         kind = group.kind
