@@ -29,6 +29,7 @@ class Problem:
 class IngestReport:
     outcomes: dict[str, int] = field(default_factory=lambda: {"new": 0, "unchanged": 0, "updated": 0})
     problems: list[Problem] = field(default_factory=list)
+    kb: dict | None = None  # the knowledge base's counts after the rebuild
 
     @property
     def documents(self) -> int:
@@ -65,7 +66,10 @@ def ingest_paths(
     published: date | None = None,
     on_document: Callable[[Document], None] | None = None,
     stdin=None,
+    rebuild: bool = True,
 ) -> IngestReport:
+    """Extract and store every document, then rebuild the knowledge base (stories,
+    actors, facts, grades) from all stored records, unless `rebuild` is False."""
     report = IngestReport()
     documents = read_documents(paths, published, report.problems, stdin=stdin)
     for result in extract_documents(documents, settings, report.problems):
@@ -78,4 +82,8 @@ def ingest_paths(
             report.problems.append(Problem(document.origin or document.doc_id, f"not stored: {exc}"))
         if on_document:
             on_document(document)
+    if rebuild:
+        from claimgraph.kb import KnowledgeBase
+
+        report.kb = KnowledgeBase(store, settings).rebuild()
     return report

@@ -13,10 +13,13 @@ from claimgraph.store.migrations import MIGRATIONS, latest_version, migrate
 from claimgraph.store.schema import DOCUMENT_TABLES, schema_migrations
 from tests.store.samples import kh_document, kh_record
 
-# A stand-in for the future migration 2 (cross-document merges), declared apart from the real schema.
+# A stand-in for a future migration, declared apart from the real schema.
 future = MetaData()
 merges = Table("merges", future, Column("actor_id", String, primary_key=True),
                Column("into_actor_id", String, nullable=False))
+
+
+NEXT = latest_version() + 1
 
 
 def _create_merges(conn) -> None:
@@ -25,7 +28,7 @@ def _create_merges(conn) -> None:
 
 def _create_merges_then_fail(conn) -> None:
     _create_merges(conn)
-    raise RuntimeError("migration 2 broke half-way")
+    raise RuntimeError("the next migration broke half-way")
 
 
 def _recorded(store) -> list[tuple[int, str]]:
@@ -40,7 +43,7 @@ def _tables(store) -> set[str]:
 
 
 def test_a_new_store_is_at_the_latest_version_with_every_table(store):
-    assert store.schema_version() == latest_version() == 1
+    assert store.schema_version() == latest_version() == 2
     assert _recorded(store) == [(version, name) for version, name, _ in MIGRATIONS]
     assert {t.name for t in DOCUMENT_TABLES} | {"schema_migrations"} <= _tables(store)
 
@@ -58,18 +61,18 @@ def test_opening_again_applies_nothing(store):
 def test_a_new_migration_is_applied_once_and_recorded(store):
     doc = kh_document()
     store.ingest(doc, kh_record(doc))
-    steps = MIGRATIONS + ((2, "merges", _create_merges),)
-    assert migrate(store.engine, steps) == [2]
+    steps = MIGRATIONS + ((NEXT, "merges", _create_merges),)
+    assert migrate(store.engine, steps) == [NEXT]
     assert migrate(store.engine, steps) == []
-    assert store.schema_version() == 2
+    assert store.schema_version() == NEXT
     assert "merges" in _tables(store)
     assert store.stats()["documents"] == 1, "data survives the migration"
 
 
 def test_a_failing_migration_leaves_the_previous_version(store):
     with pytest.raises(RuntimeError, match="half-way"):
-        migrate(store.engine, MIGRATIONS + ((2, "merges", _create_merges_then_fail),))
-    assert store.schema_version() == 1
+        migrate(store.engine, MIGRATIONS + ((NEXT, "merges", _create_merges_then_fail),))
+    assert store.schema_version() == latest_version()
     assert "merges" not in _tables(store), "the migration's DDL was rolled back with it"
 
 
@@ -79,6 +82,6 @@ def test_a_database_newer_than_the_code_is_refused(store):
         conn.execute(insert(schema_migrations).values(
             version=99, name="from the future", applied_at=datetime.now(timezone.utc)))
     store.close()
-    with pytest.raises(StoreError, match=r"schema version 99, newer than this claimgraph knows \(up to 1\)"):
+    with pytest.raises(StoreError, match=r"schema version 99, newer than this claimgraph knows \(up to 2\)"):
         open_store(url)
 

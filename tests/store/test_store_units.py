@@ -9,6 +9,7 @@ import pytest
 from claimgraph.errors import StoreError
 from claimgraph.store import open_store
 from claimgraph.store.engine import parse_url
+from claimgraph.store.migrations import latest_version
 from claimgraph.store.rows import actor_id, normalise_name
 
 
@@ -53,7 +54,7 @@ def test_an_impossible_sqlite_folder_is_a_store_error():
 def test_open_store_creates_the_sqlite_folder(tmp_path: Path):
     path = tmp_path / "a" / "b" / "claimgraph.db"
     with open_store(f"sqlite:///{path}") as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == latest_version()
     assert path.is_file()
 
 

@@ -28,8 +28,13 @@ def _initial(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.DOCUMENT_TABLES))
 
 
+def _knowledge_base(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.KB_TABLES))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "documents, records, entities, mentions, events, event roles, relations, claims", _initial),
+    (2, "knowledge base: stories, actors, actor members and names, merges, items, item actors", _knowledge_base),
 )
 
 

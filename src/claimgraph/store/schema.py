@@ -10,7 +10,7 @@ so every merge can be undone and recomputed from the records.
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Date, DateTime, ForeignKeyConstraint, Index, Integer, LargeBinary,
+    JSON, Boolean, Column, Date, DateTime, Float, ForeignKeyConstraint, Index, Integer, LargeBinary,
     MetaData, String, Table, Text,
 )
 
@@ -153,3 +153,90 @@ claims = Table(
 # Text columns carry no length: PostgreSQL would enforce one and SQLite would not.
 # Parents before children: inserts go in this order, deletes in reverse.
 DOCUMENT_TABLES = (documents, records, entities, mentions, events, event_roles, relations, claims)
+
+# --- the knowledge base (migration 2) ----------------------------------------------------------
+# Derived tables: recomputed in full from the records by KnowledgeBase.rebuild, so their
+# content does not depend on ingest order. `kb_merges` is the exception: it keeps every
+# merge ever proposed with its undone flag, so a rebuild respects an undo.
+
+kb_stories = Table(
+    "kb_stories", metadata,
+    Column("doc_id", String, primary_key=True),
+    Column("story_id", String, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Index("ix_kb_stories_story", "story_id"),
+)
+
+kb_actors = Table(
+    "kb_actors", metadata,
+    Column("actor_id", String, primary_key=True),  # the canonical actor id (rows.actor_id of the merge target)
+    Column("name", Text, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("subkind", String),
+    Column("country", String),
+    Column("provisional", Boolean, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("data", JSON, nullable=False),  # aliases, members, registry entry
+    Index("ix_kb_actors_kind", "kind"),
+)
+
+# Every per-document actor id (entities.actor_id) -> its knowledge-base actor.
+kb_actor_members = Table(
+    "kb_actor_members", metadata,
+    Column("member_id", String, primary_key=True),
+    Column("actor_id", String, nullable=False),
+    Index("ix_kb_actor_members_actor", "actor_id"),
+)
+
+# Every name an actor goes by (registry aliases, names in the documents), normalised.
+kb_actor_names = Table(
+    "kb_actor_names", metadata,
+    Column("name_key", String, primary_key=True),
+    Column("actor_id", String, primary_key=True),
+    Index("ix_kb_actor_names_actor", "actor_id"),
+)
+
+kb_merges = Table(
+    "kb_merges", metadata,
+    Column("merge_id", String, primary_key=True),  # derived from the rule and its key
+    Column("target", String, nullable=False),
+    Column("members", JSON, nullable=False),  # the per-document actor ids merged into target
+    Column("reason", Text, nullable=False),
+    Column("automatic", Boolean, nullable=False),
+    Column("undone", Boolean, nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+)
+
+# Facts (relations, events) and claims, each as the JSON the library returns, with the
+# columns the queries filter on.
+kb_items = Table(
+    "kb_items", metadata,
+    Column("item_id", String, primary_key=True),
+    Column("item_kind", String, nullable=False),  # relation | event | claim
+    Column("type", String),
+    Column("subtype", String),
+    Column("grade", Integer),
+    Column("disputed", Boolean),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("country", String),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("data", JSON, nullable=False),
+    Index("ix_kb_items_kind_type", "item_kind", "type"),
+    Index("ix_kb_items_date", "date_start", "date_end"),
+)
+
+kb_item_actors = Table(
+    "kb_item_actors", metadata,
+    Column("item_id", String, primary_key=True),
+    Column("actor_id", String, primary_key=True),
+    Column("role", String, primary_key=True),  # source | target | perpetrator | target | speaker | mentioned
+    Index("ix_kb_item_actors_actor", "actor_id"),
+)
+
+# Rebuilt in full on every rebuild (kb_merges is not: see above).
+KB_DERIVED_TABLES = (kb_stories, kb_actors, kb_actor_members, kb_actor_names, kb_items, kb_item_actors)
+KB_TABLES = (*KB_DERIVED_TABLES, kb_merges)

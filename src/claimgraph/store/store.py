@@ -18,6 +18,7 @@ from claimgraph.document import Document
 from claimgraph.errors import StoreError
 from claimgraph.store import migrations, queries
 from claimgraph.store.engine import WRITE, make_engine, parse_url
+from claimgraph.store.kb_store import KnowledgeStore
 from claimgraph.store.rows import DocumentRows, build_rows
 from claimgraph.store.schema import DOCUMENT_TABLES, documents
 
@@ -26,7 +27,7 @@ MAX_MESSAGE = 400
 T = TypeVar("T")
 
 
-class Store:
+class Store(KnowledgeStore):
     def __init__(self, engine: Engine):
         self.engine = engine
         self._writer = engine.execution_options(**{WRITE: True})
