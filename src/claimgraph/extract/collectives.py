@@ -24,8 +24,13 @@ NEW_GROUP_MARKS = {
 OLD_GROUP_MARKS = {"large", "larger", "big", "bigger", "old", "older", "established", "traditional", "existing"}
 FORCE_NOUNS = {"force", "troop", "soldier", "militia", "fighter", "militant", "insurgent", "rebel",
                "gunman", "jihadist", "policeman", "guard", "paramilitary"}
+PEOPLE_NOUNS = {
+    "civilian", "refugee", "child", "resident", "villager", "protester", "demonstrator", "student",
+    "patient", "family", "prisoner", "hostage", "detainee", "migrant", "worker", "journalist",
+    "worshipper", "pilgrim", "farmer", "fisherman", "passenger", "shopper", "tribesman", "people",
+}
 ALLEGIANCE_WORDS = {"government", "security", "coalition", "opposition", "rebel", "regime", "pro-government",
-                    "allied", "tribal", "loyalist", "paramilitary", "jihadist", "islamist", "kurdish", "shiite",
+                    "tribal", "loyalist", "paramilitary", "jihadist", "islamist", "kurdish", "shiite",
                     "sunni", "shia", "foreign", "special", "armed"}
 
 
@@ -33,6 +38,24 @@ def add_collectives(doc: Doc, index: MentionIndex) -> None:
     chunks = [c for c in doc.noun_chunks if not index.covers(c.root.i, c.root.i + 1)]
     _add_new_groups(doc, index, chunks)
     _add_forces(index, chunks)
+    _add_people(index, [c for c in chunks if not index.covers(c.root.i, c.root.i + 1)])
+
+
+def _add_people(index: MentionIndex, chunks: list[Span]) -> None:
+    """Non-combatant collectives that reports count and that events hit: "civilians", "six villagers",
+    "Syrian refugees". ACLED codes them as actors ("Civilians (Syria)"); one entity per
+    head noun in a document, named by the noun."""
+    by_noun: dict[str, object] = {}
+    for chunk in chunks:
+        root = chunk.root
+        noun = root.lemma_.lower()
+        if noun not in PEOPLE_NOUNS or root.tag_ != "NNS":
+            continue
+        if noun not in by_noun:
+            by_noun[noun] = index.new_entity(kind="organization", name=root.lower_, subkind="collective",
+                                             provisional=True)
+        span = _trim(chunk)
+        index.add(by_noun[noun], span.start_char, span.end_char)
 
 
 def _add_new_groups(doc: Doc, index: MentionIndex, chunks: list[Span]) -> None:

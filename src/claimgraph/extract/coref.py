@@ -45,6 +45,42 @@ def _add_description(doc: Doc, index: MentionIndex, entity: Entity, head: Token)
         index.add(entity, span.start_char, span.end_char)
 
 
+GROUP_HEADS = {"group", "organisation", "organization", "movement", "militia", "faction", "outfit"}
+ARMED_SUBKINDS = {"armed_group", "militia_alliance", "political_party"}
+DESCRIPTION_LOOKBACK = 4
+
+
+def resolve_descriptions(doc: Doc, index: MentionIndex) -> None:
+    """Definite descriptions that repeat a name's head noun ("the regime" after "the Assad
+    regime", "the coalition" after "the Global Coalition"), or that name an armed group's
+    kind ("the group", "the militia") join the most recent fitting organisation."""
+    recent: list[tuple[int, Entity, set[str]]] = []
+    for sent_no, sent in enumerate(doc.sents):
+        for chunk in sent.noun_chunks:
+            entity = index.entity_of(chunk.root.i)
+            if entity is not None:
+                if entity.kind == "organization" or entity.subkind == "state":
+                    recent.append((sent_no, entity, {t.lemma_.lower() for t in chunk if t.pos_ in ("NOUN", "PROPN")}))
+                continue
+            target = _description_target(chunk, recent, sent_no)
+            if target is not None:
+                span = chunk[1:] if chunk[0].lower_ == "the" else chunk
+                index.add(target, span.start_char, span.end_char)
+
+
+def _description_target(chunk, recent: list, sent_no: int) -> Entity | None:
+    words = [t for t in chunk if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ not in ("the", "this", "that") or words[1].tag_ != "NN":
+        return None
+    head = words[1].lemma_.lower()
+    for seen_no, entity, nouns in reversed(recent):
+        if sent_no - seen_no > DESCRIPTION_LOOKBACK:
+            return None
+        if head in nouns or head in GROUP_HEADS and entity.subkind in ARMED_SUBKINDS:
+            return entity
+    return None
+
+
 def resolve_pronouns(doc: Doc, index: MentionIndex) -> None:
     """Personal pronouns join the nearest fitting antecedent: a subject pronoun prefers the
     last entity that was a subject; an object pronoun never takes its own clause's subject

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from claimgraph.extract.collectives import add_collectives
-from claimgraph.extract.coref import resolve_appositions, resolve_demonyms, resolve_pronouns
+from claimgraph.extract.coref import (
+    resolve_appositions, resolve_demonyms, resolve_descriptions, resolve_pronouns,
+)
 from claimgraph.extract.mentions import MentionIndex
 from claimgraph.extract.model import Entity, Extraction
 from claimgraph.registry.lexicons import load_demonyms
@@ -73,6 +75,7 @@ class Entities:
         resolve_demonyms(ex.doc, index, load_demonyms(), states, lambda state_id: self._state(index, state_id))
         add_collectives(ex.doc, index)
         resolve_appositions(ex.doc, index)
+        resolve_descriptions(ex.doc, index)
         resolve_pronouns(ex.doc, index)
 
     def _state(self, index: MentionIndex, state_id: str) -> Entity:
