@@ -300,3 +300,101 @@ def test_the_seed_article_claims(claims_of, seed_document):
     assert sum(1 for c in claims if c["corroborated_by"]) >= 1
     assert sum(1 for c in claims if c["contradicts"]) == 1
     assert 15 <= len(claims) <= 25
+
+
+# --- attribution rules (PolNeAR error classes) ------------------------------------------------
+
+NEW_RULES = [
+    pytest.param("“Mr. Trump embodies the lasting legacy of racism in the United States.” ― Sonya Herridge",
+                 "Mr. Trump embodies the lasting legacy of racism in the United States", "Sonya Herridge",
+                 id="signature-after-quote"),
+    pytest.param("President Obama responded to a Gold Star mother by saying his refusal to use the words was "
+                 "a manufactured issue.", "his refusal to use the words was a manufactured issue", "President Obama",
+                 id="by-saying-takes-the-governing-subject"),
+    pytest.param("12:15 p.m.\n\nDonald Trump says political correctness has run amok in the military.",
+                 "political correctness has run amok in the military", "Donald Trump",
+                 id="timestamp-across-a-paragraph-is-not-the-subject"),
+    pytest.param("Limbaugh continued:\n\nThey are demanding this, and they are putting pressure on Lester.",
+                 "They are demanding this, and they are putting pressure on Lester", "Limbaugh",
+                 id="colon-introduces-the-next-paragraph"),
+    pytest.param("“Maybe I can speak directly to white people,” she continued.",
+                 "Maybe I can speak directly to white people", "she", id="continued-beside-a-quote"),
+    pytest.param("“Why would anyone vote for him now?” she asked.", "Why would anyone vote for him now?", "she",
+                 id="question-mark-ends-the-quoted-sentence"),
+    pytest.param("Politifact checked Donald Trump’s claim that there have been thousands of shootings in Chicago.",
+                 "there have been thousands of shootings in Chicago", "Donald Trump’s", id="possessed-claim-noun"),
+    pytest.param("Caddell went on to discuss recently released polls showing Trump leading in Ohio.",
+                 "recently released polls showing Trump leading in Ohio", "Caddell", id="stance-toward-an-object"),
+    pytest.param("Chief Justice Roberts spoke of the legacy of racism enshrined in Jim Crow laws.",
+                 "of the legacy of racism enshrined in Jim Crow laws", "Chief Justice Roberts", id="spoke-of-a-topic"),
+    pytest.param("However laudable the goal, using the capital gains tax ''is a misguided approach,'' said Mr. Burman.",
+                 "However laudable the goal, using the capital gains tax ''is a misguided approach", "Mr. Burman",
+                 id="quote-finishing-the-writers-sentence"),
+    pytest.param("Flynn Says Trump Absolutely Right On Generals\n\nThe retired general spoke on Thursday.",
+                 "Trump Absolutely Right On Generals", "Flynn", id="title-case-headline"),
+    pytest.param("In this poll, Trump rose one percentage point since the debate while Clinton fell.",
+                 "Trump rose one percentage point since the debate while Clinton fell", "this poll",
+                 id="in-a-poll"),
+]
+
+
+@pytest.mark.parametrize("text, content, source", NEW_RULES)
+def test_attribution_rules_give_content_and_source(claims_of, text, content, source):
+    text, claims, _ = claims_of(text)
+    claim = only(claims)
+    assert part(text, claim["content"]) == content
+    assert part(text, claim["source"]["span"]) == source
+
+
+SOURCELESS = [
+    pytest.param("About one of every nine voters this fall is expected to be Latino.",
+                 "About one of every nine voters this fall is expected to be Latino", id="agentless-passive"),
+    pytest.param("Melania seems to have vanished from the campaign trail.",
+                 "Melania seems to have vanished from the campaign trail", id="seems-to"),
+]
+
+
+@pytest.mark.parametrize("text, content", SOURCELESS)
+def test_agentless_reports_have_no_source_span(claims_of, text, content):
+    text, claims, _ = claims_of(text)
+    claim = only(claims)
+    assert part(text, claim["content"]) == content
+    assert claim["source"]["span"] is None
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Small groups of protesters continued to call for more information.", id="continued-to"),
+    pytest.param("The two women spoke for about five minutes with reporters.", id="spoke-to-or-for"),
+    pytest.param("Clinton’s plan to raise taxes on the rich is popular.", id="infinitive-after-a-noun"),
+    pytest.param("Stein removed from N.Y. debate site by police.\n\nShe left the area.", id="headline-without-cue"),
+])
+def test_acts_are_not_claims(claims_of, text):
+    _, claims, _ = claims_of(text)
+    assert claims == []
+
+
+def test_a_quote_before_the_speaker_is_a_title_when_the_cue_has_a_clause(claims_of):
+    text, claims, _ = claims_of("On this weekend’s broadcast of “Fox News Sunday,” Mike Pence said his running "
+                                "mate was only joking.")
+    claim = only(claims)
+    assert part(text, claim["content"]) == "his running mate was only joking"
+    assert part(text, claim["source"]["span"]) == "Mike Pence"
+
+
+def test_a_quote_with_its_own_later_cue_is_not_bridged(claims_of):
+    text, claims, _ = claims_of("“This just isn’t right,” Warren said. “You squeezed employees to the breaking "
+                                "point” to drive up the stock price, she said.")
+    first, second = claims
+    assert part(text, first["content"]) == "This just isn’t right"
+    assert part(text, second["content"]).startswith("You squeezed employees")
+    assert part(text, second["source"]["span"]) == "she"
+
+
+def test_a_cue_reports_only_within_its_paragraph(claims_of):
+    text, claims, _ = claims_of("“As a Gold Star mother, my son gave his life,” she said. “Do you still believe "
+                                "the acts are religious?”\n\n“The truth is that this issue has been manufactured,” "
+                                "the president said.")
+    first, second = claims
+    assert part(text, first["content"]).endswith("the acts are religious?")
+    assert part(text, second["content"]) == "The truth is that this issue has been manufactured"
+    assert part(text, second["source"]["span"]) == "the president"

@@ -6,8 +6,11 @@ reported clause (the verb's clausal complement, its object for verbs like "call
 for", or the rest of the sentence for parentheticals: "…, commanders say."),
 and whose source is the subject's whole phrase. Quotations (see quotes.py) then
 take the cue next to them; a quotation with no cue of its own continues the
-speaker before it (split quotes, multi-paragraph quotes). Last, stance (stance.py)
-and the corroboration and contradiction links between claims of this report.
+speaker before it (split quotes, multi-paragraph quotes). Also: reporting nouns with
+an owner ("Trump's claim that …"), agentless reports with no source ("X is expected
+to …", "X seems to …"), speakers given by layout and title-case headlines. A cue reports
+only within its own paragraph (the parser runs on across headlines and datelines). Last,
+stance (stance.py) and the corroboration and contradiction links between claims.
 """
 
 from __future__ import annotations
@@ -30,7 +33,12 @@ from claimgraph.extract.stance import stance_of
 
 # Speech marked by layout alone: "PENCE: Well, look, …" (transcripts), "“…” ― Sonya Herridge" (vox pops).
 SPEAKER_RE = re.compile(r"^[\s\"“]*((?:[A-Z][A-Z.'\-]+)(?: [A-Z][A-Z.'\-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(:)\s+\S")
-SIGNATURE_RE = re.compile(r"^[”\"]?\s*([―—–])\s*([A-Z][^\n]{1,60})$", re.M)
+# Matched at a quote's end (Pattern.match(text, pos): no "^", which would anchor at a line start).
+SIGNATURE_RE = re.compile(r"[”\"]?[^\S\n]*([―—–])[^\S\n]*([A-Z][^\n]{1,60})$", re.M)
+# Headline cues: the cue verbs less those whose plural is as often a noun ("Power Plant Rules Face …").
+HEADLINE_CUES = C.CUE_VERBS - C.QUOTE_ONLY - {"rule", "return", "report", "charge", "point", "plan", "demand",
+                                              "support", "order", "offer", "post", "project", "answer", "read"}
+QUOTE_MARKS = ("\"", "“", "”", "''", "«", "»")
 EDGE_PUNCT = set(",;:.—–-\"“”'‘’«»()")
 
 
@@ -48,6 +56,8 @@ class Draft:
     stance_span: Span | None = None  # where content bridges a split quote: its first half
     quote: Quote | None = None
     sent_start: int = 0
+    clausal: bool = False  # content is the cue's own complement, not the sentence around it
+    quote_only: bool = False  # kept only where a quotation attaches to it (see cues.QUOTE_ONLY)
     claim: Claim | None = field(default=None, repr=False)
 
 
@@ -64,7 +74,9 @@ class Claims:
         quotes = find_quotes(text)
         drafts = find_cue_claims(doc, quotes)
         drafts += quote_claims(text, quotes, drafts)
+        drafts = [d for d in drafts if not d.quote_only or d.quote is not None]
         drafts += layout_claims(doc, text, quotes, drafts)
+        drafts = headline_claims(doc, drafts)
         drafts = sorted(_dedupe(drafts), key=lambda d: d.content)
         _to_claims(ex, text, drafts)
         link_claims(ex, text, drafts)
@@ -75,7 +87,7 @@ class Claims:
 def find_cue_claims(doc: Doc, quotes: list[Quote]) -> list[Draft]:
     inside = _quoted_chars(quotes)
     drafts = []
-    for sent in doc.sents:
+    for sent in (piece for s in doc.sents for piece in _paragraph_pieces(s)):
         for token in sent:
             if token.idx in inside:
                 continue  # speech reported inside a quotation belongs to the quotation
@@ -86,6 +98,17 @@ def find_cue_claims(doc: Doc, quotes: list[Quote]) -> list[Draft]:
     return drafts
 
 
+def _paragraph_pieces(sent: TokenSpan) -> list[TokenSpan]:
+    """A parsed sentence cut at paragraph breaks: the parser runs on across a headline, a
+    dateline or a quote that closes one paragraph, and a cue reports only within its own."""
+    doc, pieces, start = sent.doc, [], sent.start
+    for token in sent:
+        if "\n" in token.text:
+            pieces += [doc[start:token.i]] if token.i > start else []
+            start = token.i + 1
+    return pieces + ([doc[start:sent.end]] if start < sent.end else [])
+
+
 def _quoted_chars(quotes: list[Quote]) -> set[int]:
     return {i for q in quotes for i in range(q.start, q.end)}
 
@@ -93,8 +116,12 @@ def _quoted_chars(quotes: list[Quote]) -> set[int]:
 def _draft_for(token: Token, sent: TokenSpan) -> Draft | None:
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return _according(token, sent)
+    if token.i == sent.start and token.lower_ in ("in", "by"):
+        return _in_document(token, sent)
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("VERB", "AUX") or lemma not in C.CUE_VERBS:
+    if token.pos_ == "NOUN" and lemma in C.REPORT_NOUNS:
+        return _nominal(token, sent)
+    if token.pos_ not in ("VERB", "AUX") or lemma not in C.GATE_VERBS:
         return None
     if C.is_no_comment(token):
         return _no_comment(token)
@@ -104,6 +131,8 @@ def _draft_for(token: Token, sent: TokenSpan) -> Draft | None:
 
 
 def _speech(verb: Token, sent: TokenSpan) -> Draft | None:
+    if C.agentless_passive(verb) is not None or verb.lemma_.lower() in C.APPEARANCE:
+        return _sourceless(verb, sent)
     subject = C.subject_of(verb)
     if subject is None and verb.lemma_.lower() not in C.IMPERSONAL_OK:
         return None
@@ -112,20 +141,79 @@ def _speech(verb: Token, sent: TokenSpan) -> Draft | None:
     source = phrase_for(subject) if subject is not None else None
     if source is not None and subject.dep_ == "pobj" and subject.i > verb.i:
         source = extend_to_clause_end(source)  # a passive's agent list closes the sentence
-    content = _content_of(verb, sent, source)
+    quote_only = verb.lemma_.lower() in C.QUOTE_ONLY and not C.complement_of(verb)
+    if quote_only and C.has_object(verb):
+        return None  # "continued to call for …", "sang a song"
+    colon = _after_colon(verb, sent)
+    content = colon or (_rest_of_sentence(verb, sent, source) if quote_only else _content_of(verb, sent, source))
     if content is None:
         return None
-    return Draft(content, _cue_span(verb), source, cue_token=verb)
+    return Draft(content, _cue_span(verb), source, cue_token=verb, clausal=bool(C.complement_of(verb)),
+                 quote_only=quote_only and colon is None)
+
+
+def _after_colon(verb: Token, sent: TokenSpan) -> Span | None:
+    """"Limbaugh continued:" closing a paragraph: what he said is the paragraph after it."""
+    tail = [t for t in verb.doc[verb.i + 1:sent.end] if not t.is_space]
+    if not tail or tail[-1].text != ":" or len(tail) > 6 or \
+            any(sent.start <= c.i < sent.end for c in C.complement_of(verb)):
+        return None  # a complement in this paragraph is the content; one past the break is misparsed
+    doc, start = verb.doc, sent.end
+    while start < len(doc) and (doc[start].is_space or doc[start].text == ":"):
+        start += 1
+    end = start
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return _tight(doc, start, end)
 
 
 def _content_of(verb: Token, sent: TokenSpan, source: SourcePhrase | None) -> Span | None:
     lemma = verb.lemma_.lower()
     complement = C.complement_of(verb)
     if complement:
-        return _subtree_span(complement, avoid=verb)
-    if lemma in C.PARENTHETICAL:
-        return _rest_of_sentence(verb, sent, source)
+        return _subtree_span(complement, avoid=verb, within=sent)
+    if lemma in C.PARENTHETICAL and not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in C.CUE_VERBS):
+        return _rest_of_sentence(verb, sent, source)  # not "X said Y was only joking": that is X's content
     return None
+
+
+def _nominal(noun: Token, sent: TokenSpan) -> Draft | None:
+    """A reporting noun with its owner and its clause: "Trump's claim that there were …"."""
+    owner, clause = C.noun_complement(noun)
+    if owner is None or clause is None:
+        return None
+    content = _subtree_span([clause], avoid=noun, within=sent)
+    if content is None:
+        return None
+    return Draft(content, (noun.idx, noun.idx + len(noun)), phrase_for(owner), role="nominal", cue_token=noun)
+
+
+def _sourceless(verb: Token, sent: TokenSpan) -> Draft | None:
+    """"X is expected to …", "X seems to …": the whole clause, subject included, with no source."""
+    if verb.lemma_.lower() in C.APPEARANCE and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None
+    skip = {"cc", "conj", "advcl", "punct", "mark", "prep"}
+    tokens = [t.i for c in verb.children if c.dep_ not in skip or c.i > verb.i and c.dep_ == "prep"
+              for t in c.subtree] + [verb.i]
+    tokens = [i for i in tokens if sent.start <= i < sent.end]
+    content = _tight(verb.doc, min(tokens), max(tokens) + 1)
+    if content is None:
+        return None
+    return Draft(content, _cue_span(verb), None, role="sourceless", cue_token=verb)
+
+
+def _in_document(prep: Token, sent: TokenSpan) -> Draft | None:
+    """"In this poll, Trump rose …": the sentence after a leading document phrase, where no
+    reporting verb of its own takes the clause."""
+    objects = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in C.SOURCE_DOCUMENTS]
+    if not objects or prep.head.lemma_.lower() in C.CUE_VERBS:
+        return None
+    if any(t.lemma_.lower() in C.CUE_VERBS and t.pos_ == "VERB" for t in sent):
+        return None
+    content = _outside(sent, {t.i for t in prep.subtree})
+    if content is None:
+        return None
+    return Draft(content, (prep.idx, prep.idx + len(prep)), phrase_for(objects[0]), role="according", cue_token=prep)
 
 
 def _according(token: Token, sent: TokenSpan) -> Draft | None:
@@ -176,8 +264,10 @@ def _cue_span(verb: Token) -> Span:
     return (verb.idx, end)
 
 
-def _subtree_span(heads: list[Token], avoid: Token) -> Span | None:
+def _subtree_span(heads: list[Token], avoid: Token, within: TokenSpan | None = None) -> Span | None:
     tokens = [t.i for head in heads for t in head.subtree]
+    if within is not None:
+        tokens = [i for i in tokens if within.start <= i < within.end] or tokens
     start, end = min(tokens), max(tokens) + 1
     marks = [c.i for h in heads for c in h.children if c.dep_ == "mark" and c.lower_ == "that"]
     if marks:  # "said in April after the attack that …": the clause starts at its complementizer
@@ -196,8 +286,8 @@ def _rest_of_sentence(verb: Token, sent: TokenSpan, source: SourcePhrase | None)
     that = _late_complementizer(verb, sent)
     if content is not None and that is not None and content[0] <= that.idx < content[1]:
         return _tight(verb.doc, that.i + 1, sent.end)
-    if content is None and sent.start > 0 and sent[0].is_punct:
-        return _previous_sentence(sent)  # ". , Reuters reported": a garbled stop split the sentence
+    if content is None and sent.start > 0 and (sent[0].is_punct or verb.doc[sent.start - 1].text in QUOTE_MARKS):
+        return _previous_sentence(sent)  # ". , Reuters reported", "“Why?” she asked.": the stop split it
     return content
 
 
@@ -263,18 +353,31 @@ def quote_claims(text: str, quotes: list[Quote], drafts: list[Draft]) -> list[Dr
     for index, quote in enumerate(quotes):
         owner = _cue_for_quote(text, quote, drafts)
         if owner is not None:
-            owner.content, owner.quote, owner.role = quote.span, quote, "quote"
+            owner.content, owner.quote, owner.role = _with_lead_in(text, quote, owner), quote, "quote"
             by_quote[index] = owner
         elif quote.continues is not None and quote.continues in by_quote:
             previous = _root_source(by_quote[quote.continues])
             by_quote[index] = Draft(quote.span, None, None, role="continuation", same_source_as=previous,
                                     quote=quote)
             found.append(by_quote[index])
-        elif index - 1 in by_quote and quotes[index - 1].paragraph == quote.paragraph:
+        elif index - 1 in by_quote and quotes[index - 1].paragraph == quote.paragraph \
+                and not _attributed_elsewhere(quote, drafts):
             before = by_quote[index] = by_quote[index - 1]
             before.stance_span = before.stance_span or before.content
             before.content = (before.content[0], quote.end)
     return found
+
+
+def _with_lead_in(text: str, quote: Quote, owner: Draft) -> Span:
+    """A quote that finishes a sentence begun in the writer's words ("Using the tax ''is a
+    misguided approach,'' said Mr. Burman") reports the whole sentence up to its close."""
+    lead = text[owner.sent_start:quote.start].rstrip(" \"“”„«»'")  # up to the opening mark
+    cue_at = owner.cue[0] if owner.cue else quote.end
+    if owner.sent_start >= quote.start or cue_at < quote.end or "\n" in lead or len(lead.split()) < 2:
+        return quote.span
+    if any(mark in lead for mark in QUOTE_MARKS):
+        return quote.span  # a quote before it in the same sentence: leave the writer's words out
+    return (owner.sent_start + len(lead) - len(lead.lstrip()), quote.end)
 
 
 def layout_claims(doc: Doc, text: str, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
@@ -285,8 +388,8 @@ def layout_claims(doc: Doc, text: str, quotes: list[Quote], drafts: list[Draft])
         speaker = SPEAKER_RE.match(para.group())
         if speaker and len(para.group().split()) > 5 and not _taken(taken, para.start(), para.end()):
             name = (para.start() + speaker.start(1), para.start() + speaker.end(1))
-            draft = _layout_draft(doc, name, (para.start() + speaker.end(2), para.end()),
-                                  (para.start() + speaker.start(2), para.start() + speaker.end(2)))
+            colon = (para.start() + speaker.start(2), para.start() + speaker.end(2))
+            draft = _layout_draft(doc, name, (colon[1], para.end()), colon)
             found += [draft] if draft else []
     for quote in quotes:
         signed = SIGNATURE_RE.match(text, quote.end)
@@ -294,6 +397,36 @@ def layout_claims(doc: Doc, text: str, quotes: list[Quote], drafts: list[Draft])
             draft = _layout_draft(doc, signed.span(2), quote.span, signed.span(1))
             found += [draft] if draft else []
     return found
+
+
+def headline_claims(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A title-case headline "Flynn Says Trump 'Absolutely Right'" defeats the parser (every word
+    is a proper noun): a cue verb in the third person splits it into source and content, and
+    replaces whatever the parse made of the line."""
+    title = _first_line(doc)
+    if title is None:
+        return drafts
+    for token in title:
+        if token.i > title.start and _third_person_cue(token.text) and token.text[:1].isupper():
+            source, content = doc[title.start:token.i], _tight(doc, token.i + 1, title.end)
+            if content is None or not 0 < len(source) <= 6:
+                return drafts
+            kept = [d for d in drafts if not title.start_char <= d.content[0] < title.end_char]
+            return kept + [Draft(content, (token.idx, token.idx + len(token)),
+                                 SourcePhrase(source, source[-1]), role="headline")]
+    return drafts
+
+
+def _first_line(doc: Doc) -> TokenSpan | None:
+    end = next((t.i for t in doc if "\n" in t.text), len(doc))
+    start = next((t.i for t in doc[:end] if not t.is_space), end)
+    return doc[start:end] if 3 <= end - start <= 20 else None
+
+
+def _third_person_cue(word: str) -> bool:
+    w = word.lower()
+    stems = {w[:-1], w[:-2], w[:-3] + "y"} if w.endswith("s") and len(w) > 3 else set()
+    return bool(stems & HEADLINE_CUES)
 
 
 def _taken(taken: list[Span], start: int, end: int) -> bool:
@@ -318,9 +451,16 @@ def _cue_for_quote(text: str, quote: Quote, drafts: list[Draft]) -> Draft | None
             continue
         c_start, c_end = draft.content
         inside = c_start >= quote.start - 2 and c_end <= quote.end + 2
-        if inside or _abuts(text, draft, quote):
+        if inside or _abuts(text, draft, quote) and not _reports_elsewhere(draft, quote):
             return draft
     return None
+
+
+def _reports_elsewhere(draft: Draft, quote: Quote) -> bool:
+    """The cue already reports a clause of its own after it, clear of the quote: a quote
+    before the speaker is then a title or a name ("On “Fox News Sunday,” Pence said his …")."""
+    return draft.clausal and draft.cue is not None and draft.content[0] >= draft.cue[1] and \
+        (draft.content[1] <= quote.start or draft.content[0] >= quote.end)
 
 
 def _abuts(text: str, draft: Draft, quote: Quote) -> bool:
@@ -333,6 +473,12 @@ def _abuts(text: str, draft: Draft, quote: Quote) -> bool:
     gap_before = text[hi:quote.start] if hi <= quote.start else "\n"
     return (len(gap_after) <= 4 and "\n" not in gap_after) or \
         (len(gap_before) <= 4 and "\n" not in gap_before and ":" in gap_before + text[hi:hi + 1])
+
+
+def _attributed_elsewhere(quote: Quote, drafts: list[Draft]) -> bool:
+    """A later cue of its own reports this quote ("“B” to drive up …, she said"): no bridging."""
+    return any(d.quote is None and d.role == "speech" and d.content[0] < quote.end and quote.start < d.content[1]
+               for d in drafts)
 
 
 def _root_source(draft: Draft) -> Draft:

@@ -73,9 +73,12 @@ def phrase_for(head: Token) -> SourcePhrase:
     tokens = [t for t in head.subtree if not _in_clause(t, head)]
     start, end = tokens[0].i, tokens[-1].i + 1
     doc = head.doc
-    while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in ("but", "and")):
+    start = max([start] + [t.i + 1 for t in doc[start:head.i] if "\n" in t.text])  # one paragraph only
+    end = min([end] + [t.i for t in doc[head.i + 1:end] if "\n" in t.text])
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("but", "and")):
         start += 1
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("all", "both", "each")):
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                               or doc[end - 1].lower_ in ("all", "both", "each")):
         end -= 1
     return SourcePhrase(doc[start:end], head)
 
