@@ -270,7 +270,8 @@ class _Finder:
             members = self._inherited_subjects(token.head) or self._clause_subjects(token.head)
         else:
             members = [a for o in token.children if o.dep_ == "pobj" for a in self._actors(o)]
-            wholes = [a for a in (self.actor(token.head),) if a is not None]
+            # "civilians, including children" lists examples, not members of a body
+            wholes = [a for a in (self.actor(token.head),) if a is not None and a.subkind != "collective"]
         for member in members:
             for whole in wholes:
                 self.add("member_of", member, whole, sent)
