@@ -50,6 +50,13 @@ COUNTS = [
     ("year-is-not-a-count", "By the end of 1972, 496 had been killed in bombings across the province.", 496, None),
     ("part-of-a-total", "Two of the 12 killed in the bombing were soldiers.", 12, None),
     ("toll", "The death toll from the bombing in Mogadishu rose to 66.", 66, None),
+    ("possessive-in-list", "Gunmen stormed the house of a mayor in Mahmoudiya, killing the mayor and his son.", 2,
+     None),
+    ("comma-list", "Gunmen stormed a home in Tikrit, killing him, his wife, two sons and a daughter.", 5, None),
+    ("title-is-one-person", "Gunmen shot dead an army brigadier general at his home in Abu Ghraib.", 1, None),
+    ("relative-of-is-one", "Gunmen shot dead the brother of a Sunni MP in Baghdad.", 1, None),
+    ("gunned-down", "Militants gunned down 12 people on a bus in Mosul on Monday.", 12, None),
+    ("subset-after-comma", "A bomb killed 12 people, two of them children, in Kirkuk.", 12, None),
 ]
 
 

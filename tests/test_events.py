@@ -142,6 +142,15 @@ def test_two_mentions_of_one_event_are_one_event(extract):
     assert any(text[s:e] == "attack" for s, e in strikes[0]["mentions"])
 
 
+def test_the_trigger_is_the_most_informative_mention(extract):
+    text = "Police are still questioning witnesses of the bombing. The bombing wounded 13 people."
+    events = extract(text)["events"]
+    assert len(events) == 1
+    assert events[0]["trigger"][0] == text.rindex("bombing")  # the mention that gives the toll
+    assert events[0]["injured"] == 13
+    assert text.index("bombing") in {s for s, _ in events[0]["mentions"]}
+
+
 def test_killing_after_an_attack_is_its_toll_not_a_new_event(extract):
     text = "Taliban gunmen attacked Camp Shorabak in Helmand on Friday. They killed 23 Afghan soldiers."
     record = extract(text)
@@ -174,6 +183,30 @@ def test_arguments_are_entities(extract, text, role, word):
     record = extract(text)
     names = _names(record, _first(record)[role])
     assert any(word.lower() in name.lower() for name in names), names
+
+
+def test_victims_of_a_casualty_phrase_are_targets(extract):
+    record = extract("A bomb exploded near a market in Kirkuk on Monday, wounding 13 civilians.")
+    assert "civilians" in _names(record, _first(record)["targets"])
+
+
+def test_a_trigger_is_not_its_own_weapon(extract):
+    """"the bombing" names a bomb: the weapon is recorded, but the event word is no argument."""
+    record = extract("The bombing of a market in Kirkuk killed five people on Monday.")
+    assert _first(record)["weapons"] == []
+    assert any(e["kind"] == "weapon" and e["name"] == "bomb" for e in record["entities"])
+
+
+def test_place_prefers_a_located_town_to_an_unlocated_site(extract):
+    record = extract("A bomb exploded at a wholesale market in Baghdad on Saturday, killing five people.")
+    place = next(e for e in record["entities"] if e["id"] == _first(record)["place"])
+    assert place["name"] == "Baghdad"
+
+
+def test_hyphenated_shoot_out_is_a_clash(extract):
+    text = "During the shoot-out between bandits and soldiers, four soldiers were injured."
+    event = _first(extract(text))
+    assert (_trigger(text, event), event["subtype"]) == ("shoot-out", "Armed clash")
 
 
 def test_weapons_are_weapon_entities(extract):

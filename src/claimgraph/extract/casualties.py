@@ -86,6 +86,8 @@ def casualty_kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in FATAL or token.lower_ in FATAL:
         return "fatal"
+    if lemma == "gun" and any(c.lower_ == "down" for c in token.children):
+        return "fatal"  # "gunned down"
     if lemma in INJURED or token.lower_ in INJURED:
         return "injured"
     return None
@@ -175,6 +177,10 @@ def _right(token: Token, sent: Span) -> tuple[int | None, str]:
             total += value or 0
             i += used
             continue
+        if t.tag_ == "PRP$" or t.dep_ == "prt" or t.text == "," and i > 0 and _one_person(doc[i - 1], token) and \
+                _list_goes_on(doc, i + 1, end):
+            i += 1  # "killing the mayor and his son", "killing him, his wife, two sons and a daughter"
+            continue
         if t.lower_ not in HEDGES and t.lower_ not in TOLL_VERBS and _stops_right(t):
             break
         i += 1
@@ -198,8 +204,20 @@ def _one_person(t: Token, keyword: Token) -> bool:
     if t.ent_type_ == "PERSON":
         return True
     if t.tag_ in ("NN", "NNP") and t.lower_ in PERSON_NOUNS:
+        if t.dep_ == "compound" or t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in PERSON_NOUNS:
+            return False  # "a brigadier general" is one; "the brother of an MP" is the brother
         return not any(c.like_num for c in t.lefts)
     return False
+
+
+def _list_goes_on(doc, i: int, end: int) -> bool:
+    """After a comma, the list of victims continues: "his wife", "two sons", "a daughter"."""
+    if i >= end:
+        return False
+    t = doc[i]
+    if t.like_num:  # "two sons"; not "two of them", a subset
+        return t.ent_type_ not in NOT_COUNTS and not (i + 1 < end and doc[i + 1].lower_ == "of")
+    return t.tag_ == "PRP$" or t.lower_ in {"a", "an"} or t.lower_ in PERSON_NOUNS
 
 
 def _stops_right(t: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.casualties import PERSON_NOUNS
 from claimgraph.extract.event_types import Actors
 from claimgraph.extract.model import Entity, Extraction
 
@@ -39,9 +40,10 @@ CIVIL_WORDS = {
 PROTESTERS = {"protester", "demonstrator", "protestor", "rioter", "marcher", "demonstrators", "protesters"}
 STATE_SUBKINDS = {"state_force", "government", "state", "military", "police"}
 ARMED_SUBKINDS = {"armed_group", "militia", "terrorist_group", "rebel_group"}
-GROUP_NOUNS = CIVIL_WORDS | ARMED_WORDS | PROTESTERS | {
+GROUP_NOUNS = CIVIL_WORDS | ARMED_WORDS | PROTESTERS | PERSON_NOUNS | {
     "soldier", "troops", "policeman", "policemen", "officer", "official", "guard", "member", "leader",
-    "commander", "recruit", "others", "pilgrims", "forces", "army", "police", "security",
+    "commander", "recruit", "others", "pilgrims", "forces", "army", "police", "security", "personnel",
+    "victim", "bodyguard", "guardsman", "guardsmen", "peacekeeper", "employee", "customer", "guest",
 }
 QUANTITY_HEADS = {"scores", "dozens", "hundreds", "thousands", "some", "many", "several", "most", "all", "none"}
 FACILITIES = {"checkpoint", "base", "convoy", "patrol", "station", "embassy", "hotel", "mosque", "market",
@@ -59,7 +61,13 @@ IMPLIED_WEAPONS = {
     "gunfire": "firearm", "sniper": "firearm", "bombing": "bomb", "bomber": "bomb", "bombed": "bomb",
     "stab": "knife", "stabbing": "knife", "stabbed": "knife", "shelling": "artillery", "shelled": "artillery",
     "airstrike": "aircraft", "airstrikes": "aircraft", "blast": "bomb", "explosion": "bomb",
+    "gunned": "firearm", "gunshot": "firearm", "gunshots": "firearm", "behead": "knife", "beheaded": "knife",
+    "beheading": "knife",
 }
+# Nouns of affecting that take an event as subject or agent: "the explosion targeted a bakery",
+# "the building was shattered by an explosion": their object is what the event hit.
+AFFECT_VERBS = {"target", "hit", "strike", "destroy", "damage", "shatter", "rock", "tear", "rip", "wreck",
+                "flatten", "gut", "level", "injure", "wound", "kill"}
 
 
 class EntityIndex:
@@ -119,10 +127,16 @@ def argument_entity(index: EntityIndex, token: Token) -> Entity | None:
     if token.pos_ == "PRON":
         return None
     phrase = noun_phrase(token)
-    found = index.at([token]) or index.at(phrase)
-    if found is not None:
-        return found if found.kind != "weapon" else None
     lemma = token.lemma_.lower()
+    own = index.at([token])
+    if own is not None and own.kind != "weapon":
+        return own
+    person_or_site = lemma in FACILITIES or lemma in GROUP_NOUNS or token.lower_ in GROUP_NOUNS
+    if own is not None and not person_or_site:
+        return None  # a weapon word ("the bomb") is no actor
+    modifier = next((e for t in phrase if (e := index.by_token.get(t.i)) is not None and e.kind != "weapon"), None)
+    if modifier is not None and not (modifier.kind == "place" and person_or_site):
+        return modifier  # "Taliban gunmen": the group; "Baghdad market": the market, below
     if lemma in FACILITIES:  # "a police checkpoint": a target that is a building, kept as a place
         return index.add("place", _phrase_name(phrase), (phrase.start_char, phrase.end_char), subkind="facility")
     if lemma in GROUP_NOUNS or token.lower_ in GROUP_NOUNS or token.ent_type_ in ("NORP",):
@@ -134,7 +148,7 @@ def argument_entity(index: EntityIndex, token: Token) -> Entity | None:
 
 
 def _phrase_name(phrase: Span) -> str:
-    return " ".join(t.text for t in phrase if not t.like_num and t.dep_ not in ("det", "poss"))
+    return " ".join(t.text for t in phrase if not t.like_num and t.dep_ not in ("det", "poss", "case"))
 
 
 def actor_class(token: Token | None, entity: Entity | None) -> str | None:
@@ -162,11 +176,47 @@ def actor_class(token: Token | None, entity: Entity | None) -> str | None:
 
 # -- roles from the parse -------------------------------------------------------------------------
 
-def roles(head: Token) -> tuple[list[Token], list[Token]]:
+def roles(head: Token, index: EntityIndex | None = None) -> tuple[list[Token], list[Token]]:
     """(perpetrator tokens, target tokens) for a trigger head."""
     if head.pos_ in ("VERB", "AUX"):
         return _verb_roles(head)
-    return _noun_roles(head)
+    perps, targets = _noun_roles(head)
+    if index is not None:  # "IS attacks": an organisation the tagger missed, known to the entity stage
+        perps += [c for c in head.children if c.dep_ == "compound" and c not in perps and
+                  (e := index.by_token.get(c.i)) is not None and e.kind == "organization"]
+    return perps, targets + _affected(head)
+
+
+def _affected(noun: Token) -> list[Token]:
+    """"The explosion targeted a bakery", "the building was shattered by an explosion"."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "agent":
+        verb = verb.head
+        wanted = ("nsubjpass",)
+    elif noun.dep_ == "nsubj":
+        wanted = ("dobj",)
+    else:
+        return []
+    if verb.lemma_.lower() not in AFFECT_VERBS:
+        return []
+    found = [g for c in verb.children if c.dep_ in wanted for g in _with_conj(c)]
+    if not found and wanted == ("nsubjpass",) and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+        found = [verb.head]  # "her shop window, which was damaged by the blast"
+    return found
+
+
+def victims(keyword: Token) -> list[Token]:
+    """Who a casualty word names: "killing three people", "five soldiers were wounded",
+    "the members killed", "nine people were dead"."""
+    if keyword.pos_ in ("VERB", "AUX"):
+        targets = _verb_roles(keyword)[1]
+        if targets:
+            return targets
+    if keyword.dep_ in ("amod", "acl") and keyword.head.pos_ in ("NOUN", "PROPN"):
+        return [keyword.head]
+    if keyword.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and keyword.head.pos_ in ("AUX", "VERB"):
+        return [c for c in keyword.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return []
 
 
 def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -230,13 +280,15 @@ def actors_of(perps: list[Token], targets: list[Token], index: EntityIndex) -> A
 
 # -- place ---------------------------------------------------------------------------------------
 
-PRECISION_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
+PRECISION_RANK = {"site": 0, "city": 1, "region": 3, "country": 4}  # 2: a place without geo
 
 
 def place_of(head: Token, sent: Span, index: EntityIndex) -> Entity | None:
-    """The most specific place in the trigger's clause, else in its sentence."""
-    scope = _clause(head)
-    candidates = _places(scope, index) or _places(sent, index)
+    """The most specific place in the trigger's clause; where the clause names no located town or
+    site, the sentence's places compete too."""
+    candidates = _places(_clause(head), index)
+    if all(rank_place(e) >= 2 for _, e in candidates):  # "a market in Baghdad": the located town too
+        candidates += [pair for pair in _places(sent, index) if all(pair[1] is not e for _, e in candidates)]
     if not candidates:
         return None
     return min(candidates, key=lambda pair: (rank_place(pair[1]), abs(pair[0].i - head.i)))[1]
@@ -265,7 +317,7 @@ def _places(scope: Span, index: EntityIndex) -> list[tuple[Token, Entity]]:
 def _locative(token: Token) -> bool:
     """"in Kirkuk", "at Erbil International Airport", "the city of Taez", "the Erbil attack"."""
     node = token
-    while node.dep_ in ("compound", "amod", "appos", "conj") and node.head is not node:
+    while node.dep_ in ("compound", "amod", "appos", "conj", "poss") and node.head is not node:
         node = node.head
     if node.dep_ == "pobj":
         prep = node.head
@@ -279,10 +331,11 @@ def _locative(token: Token) -> bool:
 
 
 def rank_place(entity: Entity) -> int:
-    """Lower is more specific: site, city, region, country."""
+    """Lower is better: a located site, city, then an unlocated place ("a market", a village the
+    gazetteer lacks: the nearest located town says more about where), then region, country."""
     if entity.geo is not None:
-        return PRECISION_RANK.get(entity.geo.precision, 2)
-    return 0 if entity.subkind == "facility" else 1
+        return PRECISION_RANK.get(entity.geo.precision, 3)
+    return 2
 
 
 # -- weapons -------------------------------------------------------------------------------------
@@ -295,7 +348,8 @@ def weapon_tokens(sent: Span) -> list[tuple[Token, str]]:
             found.append((ent.root, _suicide(ent.root, ent.kb_id_.split(":", 1)[1])))
     named = {t.i for ent in sent.ents if ent.label_ == "WEAPON" for t in ent}
     for token in sent:
-        weapon = IMPLIED_WEAPONS.get(token.lower_) or IMPLIED_WEAPONS.get(token.lemma_.lower())
+        weapon = IMPLIED_WEAPONS.get(token.lower_) or IMPLIED_WEAPONS.get(token.lemma_.lower()) or \
+            ("firearm" if token.lower_ == "fire" and token.head.lemma_.lower() == "open" else None)
         if weapon and token.i not in named:
             found.append((token, _suicide(token, weapon)))
     return found

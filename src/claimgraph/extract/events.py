@@ -51,10 +51,12 @@ class _Draft:
     weapons: list[str] = field(default_factory=list)
     place: str | None = None
     date: DateInterval | None = None
+    own_date: bool = False  # the date hangs off this trigger's clause (not another event's)
     background: bool = False
     heads: list[Token] = field(default_factory=list)  # the trigger heads folded into this event
     sent_no: int = 0
     base: _Draft | None = None  # the event an enumerated item was split from
+    trigger_info: int | None = None  # how much the trigger's own sentence tells (see _info)
 
     @property
     def category(self) -> str | None:
@@ -88,7 +90,7 @@ class Events:
         drafts = _group(triggers, sent)
         kept = [d for d in drafts if self._fill(ex, d, index, dates) and not _generic(d)]
         items = [item for d in kept for item in _enumerated(d, index, dates, ex.document.published)]
-        _attach_casualties(kept, find_mentions(sent))
+        _attach_casualties(kept, find_mentions(sent), index)
         self._attach_weapons(kept, sent.doc[sent.start:_extended_end(sent)], index)
         for item in items:  # items of an enumeration share the weapons the sentence names
             item.weapons = list(item.base.weapons) if item.base is not None else item.weapons
@@ -98,7 +100,7 @@ class Events:
         """Roles, code, place, date; False where the sentence reports no ACLED event."""
         perps, targets = [], []
         for head in draft.heads:
-            p, t = args.roles(head)
+            p, t = args.roles(head, index)
             perps, targets = perps + p, targets + t
         actors = args.actors_of(perps, targets, index)
         context = _context(draft)
@@ -114,15 +116,22 @@ class Events:
         place = args.place_of(draft.trigger.head, draft.sent, index)
         draft.place = place.id if place is not None else None
         draft.date = dates.for_trigger(draft.trigger.head, ex.document.published)
+        draft.own_date = dates.attached_to(draft.trigger.head)
         draft.background = _background(draft, ex.document.published)
         return True
 
     def _attach_weapons(self, drafts: list[_Draft], sent: Span, index: args.EntityIndex) -> None:
+        """Each weapon word goes to the nearest violent event. A trigger that implies its weapon
+        ("the bombing", "shot") is the event, not an instrument named beside it: its weapon
+        entity is kept for the record but is no argument."""
         violent = [d for d in drafts if d.family in VIOLENT]
         if not violent:
             return
+        heads = {h.i for d in drafts for h in d.heads}
         for token, weapon_id in args.weapon_tokens(sent):
             entity = args.weapon_entity(index, token, weapon_id, self.weapons)
+            if token.i in heads and token.ent_type_ != "WEAPON":
+                continue
             draft = min(violent, key=lambda d: abs(d.trigger.head.i - token.i))
             if entity is not None and entity.id not in draft.weapons:
                 draft.weapons.append(entity.id)
@@ -274,15 +283,19 @@ def _linked(draft: _Draft, trig: Trigger) -> bool:
     return (b.head.dep_ == "prep" and b.head.head is a) or (a.head.dep_ == "prep" and a.head.head is b)
 
 
-def _attach_casualties(drafts: list[_Draft], mentions: list[Mention]) -> None:
-    """Each casualty phrase goes to the nearest violent event of its sentence. Phrases of one
-    kind in one sentence name different victims ("shot four women and killed three men"): summed."""
+def _attach_casualties(drafts: list[_Draft], mentions: list[Mention], index: args.EntityIndex) -> None:
+    """Each casualty phrase goes to the nearest violent event of its sentence, and the people it
+    names are among the event's victims (targets). Phrases of one kind in one sentence name
+    different victims ("shot four women and killed three men"): summed."""
     violent = [d for d in drafts if d.family in VIOLENT]
     if not violent:
         return
     sums: dict[tuple[int, str], Mention] = {}
     for mention in mentions:
         host = min(violent, key=lambda d: abs(d.trigger.head.i - mention.keyword.i))
+        for victim in _ids(index, args.victims(mention.keyword), exclude_places=True):
+            if victim not in host.targets and victim not in host.perpetrators:
+                host.targets.append(victim)
         key = (id(host), mention.kind)
         if key in sums:
             mention = _plus(sums[key], mention)
@@ -308,6 +321,9 @@ class _DateIndex:
             if span is not None:
                 self.spans.append(span)
                 self.by_sentence.setdefault(span[0].sent.start, []).append(span)
+
+    def attached_to(self, head: Token) -> bool:
+        return any(_attached(s, head) for s in self.by_sentence.get(head.sent.start, []))
 
     def for_trigger(self, head: Token, published: date | None) -> DateInterval | None:
         """The expression attached to the trigger's clause, else the sentence's nearest one."""
@@ -396,7 +412,7 @@ def _antecedents(draft: _Draft, kept: list[_Draft]) -> list[_Draft]:
     named = [d for d in same if _names_place_of(head, d)]
     if named:
         return [named[-1]]
-    if draft.place is not None or draft.date is not None and draft.date.text:
+    if draft.place is not None or draft.own_date:
         return [d for d in same if d.place == draft.place][-1:] if draft.place else []
     if head.tag_ == "NNS" and any(c.lower_ in {"these", "those"} for c in head.children):
         last = same[-1].sent_no
@@ -430,8 +446,16 @@ def _names_place_of(head: Token, draft: _Draft) -> bool:
 
 def _absorb(host: _Draft, other: _Draft, first: bool) -> None:
     if first:
-        host.mentions.append(other.trigger.char_span)
         host.mentions.extend(other.mentions)
+        if host.trigger_info is None:
+            host.trigger_info = _info(host)
+        if other.family != "kill" and _info(other) > host.trigger_info:
+            # the event's trigger is its most informative mention ("the April 15 attack, which
+            # killed three"), not merely the first ("the Boston Marathon bombing" in passing)
+            host.mentions.append(host.trigger.char_span)
+            host.trigger, host.trigger_info = other.trigger, _info(other)
+        else:
+            host.mentions.append(other.trigger.char_span)
     c = other.casualties
     if host.casualties.fatalities is None and c.fatalities is not None:
         host.casualties.add("fatal", c.fatalities, c.text or "")
@@ -440,6 +464,13 @@ def _absorb(host: _Draft, other: _Draft, first: bool) -> None:
     for name in ("perpetrators", "targets", "weapons"):
         mine = getattr(host, name)
         mine.extend(i for i in getattr(other, name) if i not in mine)
+
+
+def _info(draft: _Draft) -> int:
+    """What one mention's sentence tells of the event: a toll counts most, then date, place, actors."""
+    c = draft.casualties
+    return 2 * (c.fatalities is not None or c.injured is not None) + draft.own_date + \
+        (draft.place is not None) + bool(draft.perpetrators) + bool(draft.targets) + bool(draft.weapons)
 
 
 # -- output --------------------------------------------------------------------------------------

@@ -148,8 +148,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return found
 
 
+HYPHENATED_CLASHES = {("shoot", "out"), ("gun", "fight"), ("gun", "battle"), ("fire", "fight")}
+
+
 def _trigger_at(token: Token, words: set[str]) -> Trigger | None:
     lemma, low = token.lemma_.lower(), token.lower_
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and \
+            (low, doc[token.i + 2].lower_) in HYPHENATED_CLASHES:
+        return Trigger(token, token.i, token.i + 3, "clash")  # "the shoot-out", split by the tokenizer
+    if token.i >= 2 and doc[token.i - 1].text == "-" and (doc[token.i - 2].lower_, low) in HYPHENATED_CLASHES:
+        return None  # the tail of the word just found
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         family = VERBS.get(lemma) or VERBS.get(low)  # the model lemmatises "raped" as "rap"
         return _verb_trigger(token, family, words) if family else None
@@ -160,8 +169,9 @@ def _trigger_at(token: Token, words: set[str]) -> Trigger | None:
 
 
 def _event_compound(token: Token) -> bool:
-    """"the Erbil attack" is a noun; "attack helicopter" is not an attack."""
-    return token.dep_ == "compound" and token.head.lemma_.lower() in {"attack", "bombing", "strike", "wave"}
+    """"the Erbil attack" is a noun, as is "an assassination attempt"; "attack helicopter" is not
+    an attack."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in {"attack", "bombing", "strike", "wave", "attempt"}
 
 
 def _verb_trigger(token: Token, family: str, words: set[str]) -> Trigger | None:
