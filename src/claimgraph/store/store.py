@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from claimgraph.document import Document
 from claimgraph.errors import StoreError
-from claimgraph.store import migrations, queries
+from claimgraph.store import migrations, queries, search
 from claimgraph.store.engine import WRITE, make_engine, parse_url
 from claimgraph.store.kb_store import KnowledgeStore
 from claimgraph.store.rows import DocumentRows, build_rows
@@ -64,6 +64,18 @@ class Store(KnowledgeStore):
 
     def documents(self, limit: int = 100, offset: int = 0) -> list[dict]:
         return self._read(queries.document_list, limit, offset)
+
+    def search(self, q: str, limit: int = 50) -> dict:
+        """Documents containing `q` (with a snippet) and actors named by it."""
+        return self._read(search.search, q, limit)
+
+    def document_links(self, doc_id: str) -> dict:
+        """The knowledge-base actors, events, relations and claims of one document."""
+        return self._read(search.document_links, doc_id)
+
+    def latest_items(self, kind: str, limit: int = 10) -> list[dict]:
+        """Knowledge-base items of `kind` ("event", "relation", "claim"), latest first."""
+        return self._read(search.latest_items, kind, limit)
 
     def iter_records(self) -> Iterator[dict]:
         """Every record, by doc_id, read in short batches so no transaction stays open."""

@@ -1,53 +1,52 @@
-"""FastAPI app: pages and their JSON from the same handlers. Reads the store only."""
+"""FastAPI app: pages and their JSON from the same handlers (STYLE rule 3). It reads the
+store through the KnowledgeBase; only web ingest, when switched on, writes."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import contextlib
+import secrets
+from dataclasses import dataclass
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from fastapi import FastAPI
 
 from claimgraph.config import Settings
+from claimgraph.kb import KnowledgeBase
 from claimgraph.store import open_store
+from claimgraph.web import errors
+from claimgraph.web.guard import Guard
+from claimgraph.web.routes import docs, events, ingest, kb, site
 
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(["html"], default=True),
-)
-CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-
-
-def _wants_json(request: Request, suffix: str) -> bool:
-    return suffix == ".json" or "application/json" in request.headers.get("accept", "")
+MAX_BODY = 5 * 1024 * 1024  # web ingest uploads included
 
 
-def create_app(settings: Settings) -> FastAPI:
+@dataclass(frozen=True)
+class WebOptions:
+    allow_ingest: bool = False
+    token: str | None = None  # the ingest token; generated when ingest is allowed and none is given
+    max_body: int = MAX_BODY
+
+
+def create_app(settings: Settings, allow_ingest: bool = False, token: str | None = None,
+               max_body: int = MAX_BODY) -> FastAPI:
+    """The web app over the store of `settings`. With `allow_ingest`, POST /ingest accepts
+    documents from holders of the token (app.state.web.token)."""
     store = open_store(settings.db_url)
-    app = FastAPI(title="claimgraph", version="0.1.0")
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
-
-    @app.get("/", response_class=HTMLResponse, summary="Home: corpus summary")
-    @app.get("/index{suffix}", include_in_schema=False)
-    def home(request: Request, suffix: str = ""):
-        figures = store.stats()
-        if _wants_json(request, suffix):
-            return JSONResponse(figures)
-        return HTMLResponse(TEMPLATES.get_template("home.html").render(stats=figures))
-
-    @app.get("/healthz", summary="Liveness")
-    def healthz():
-        return {"ok": True}
-
-    @app.on_event("shutdown")
-    def close_store():
-        store.close()
+    app = FastAPI(title="claimgraph", version="0.1.0", docs_url=None, redoc_url=None, lifespan=_lifespan,
+                  description="A sourced knowledge graph of armed groups and conflict. Every page "
+                  "has a JSON twin: append .json to its path or send Accept: application/json.")
+    app.state.web = WebOptions(allow_ingest, (token or secrets.token_urlsafe(24)) if allow_ingest else None, max_body)
+    app.state.settings = settings
+    app.state.store = store
+    app.state.kb = KnowledgeBase(store, settings)
+    errors.install(app)
+    for module in (site, kb, events, docs, ingest):
+        app.include_router(module.router, responses=errors.ERROR_RESPONSES)
+    app.add_middleware(Guard, max_body=max_body)
 
     return app
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI):
+    yield
+    app.state.store.close()
