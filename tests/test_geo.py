@@ -60,7 +60,7 @@ def test_registry_entries_are_complete(sites):
     for s in sites:
         assert s["name"] and s["kind"] and len(s["country"]) == 2, s["id"]
         assert -90 <= s["lat"] <= 90 and -180 <= s["lon"] <= 180, s["id"]
-        assert s.get("precision", "site") in ("site", "region"), s["id"]
+        assert s.get("precision", "site") in ("site", "city", "region"), s["id"]
 
 
 def test_registry_coordinates_fall_in_their_country(sites):

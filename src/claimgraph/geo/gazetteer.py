@@ -17,10 +17,11 @@ from rapidfuzz import fuzz, process
 
 from claimgraph.geo.place import Place
 from claimgraph.geo.tables import ACTOR_NAMES, DIRECTIONS, ORGANISATION_WORDS, REGION_ABBREVIATIONS
-from claimgraph.geo.text import keys, name_key, raw_key
+from claimgraph.geo.text import keys, name_key, raw_key, translit_key
 
 FUZZY_MIN_LENGTH = 6
 FUZZY_MIN_SCORE = 92
+SURE_LOOSE_POPULATION = 100_000  # a loose spelling found in running text must name a big town
 FUZZY_MIN_POPULATION = 15_000  # only well-known places are worth a guess at a misspelling
 # Prior weight of each precision: a bare name that is a country is usually the country.
 PRECISION_BONUS = {"site": 5.0, "country": 4.0, "region": 2.5, "city": 0.0}
@@ -40,6 +41,7 @@ class Gazetteer:
     def __init__(self, entries: Iterable[tuple[Place, list[str]]]):
         self.places: list[Place] = []
         self.index: dict[str, list[int]] = {}
+        self.loose: dict[str, list[int]] = {}  # translit_key -> places, where it differs
         fuzzy: set[str] = set()
         for place, names in entries:
             self._add(place, names, fuzzy)
@@ -53,12 +55,13 @@ class Gazetteer:
         keep_fuzzy = place.precision != "city" or place.population >= FUZZY_MIN_POPULATION
         for name in names:
             raw, key2 = keys(name)
+            loose = translit_key(key2)
+            if loose != key2:
+                _append(self.loose, loose, i)
             for key in (raw, key2) if raw != key2 else (raw,):
                 if not key:
                     continue
-                bucket = self.index.setdefault(key, [])
-                if not bucket or bucket[-1] != i:
-                    bucket.append(i)
+                _append(self.index, key, i)
                 if keep_fuzzy and len(key) >= FUZZY_MIN_LENGTH:
                     fuzzy.add(key)
 
@@ -76,7 +79,12 @@ class Gazetteer:
         state = self.abbreviations.get(raw_key(name))
         if state is not None and "." in name:
             return (state,)
-        found = _prefer_cities(self._exact(name)) if raw_key(name) in self.index else self._exact(name)
+        # A bare name is the big city rather than the region named for it; "X province" is not.
+        bare = raw_key(name) in self.index
+        found = self._exact(name)
+        if not found:
+            found, bare = self._loose(name, sure_only=not fuzzy), raw_key(name) == name_key(name)
+        found = _prefer_cities(found) if bare else found
         if has_organisation_word(name):  # only a hand-listed site may look like that
             return tuple(p for p in found if p.source in CURATED_SOURCES)
         if not found and fuzzy and len(name_key(name)) >= FUZZY_MIN_LENGTH:
@@ -85,10 +93,27 @@ class Gazetteer:
 
     def _exact(self, name: str) -> list[Place]:
         """The name as written first ("Kansas City"), then without its generic words."""
-        for key in (raw_key(name), name_key(name), _without_direction(name_key(name))):
+        base = name_key(name)
+        for key in (raw_key(name), base, _without_direction(base)):
             if key in self.index:
                 return [self.places[i] for i in self.index[key]]
         return []
+
+    def _loose(self, name: str, sure_only: bool = False) -> list[Place]:
+        """Romanised loosely ("Hawija" for "Al Hawijah"): a guess, see `is_loose`. When
+        `sure_only` (finding toponyms, not resolving them), only long names of big places."""
+        loose = translit_key(name_key(name))
+        if sure_only and len(loose) < FUZZY_MIN_LENGTH:
+            return []
+        hits = self.loose.get(loose, []) + self.index.get(loose, [])
+        places = [self.places[i] for i in dict.fromkeys(hits)]
+        return [p for p in places if p.population >= SURE_LOOSE_POPULATION] if sure_only else places
+
+    @lru_cache(maxsize=50_000)  # noqa: B019
+    def is_loose(self, name: str) -> bool:
+        """True where the name is known only romanised loosely or misspelt: its readings
+        are trusted only in a country the document is about."""
+        return bool(name_key(name)) and not self._exact(name) and not is_actor_name(name)
 
     def _fuzzy(self, key: str) -> list[Place]:
         hit = process.extractOne(key, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
@@ -106,9 +131,26 @@ class Gazetteer:
         and anchor towns; then every name takes the reading that fits them best."""
         options = [self.candidates(n) for n in names]
         given = Counter({c.upper(): 2.0 for c in context_countries or []})
-        first = Context(options, [c[0] if c and _is_clear(c, c[0]) else None for c in options], given)
+        anchors = [c[0] if c and _is_clear(c, c[0]) and not self.is_loose(n) else None for n, c in zip(names, options)]
+        countries = set(given) | {p.country for p in anchors if p is not None}
+        options = [_in_countries(c, countries) if c and self.is_loose(n) else c for n, c in zip(names, options)]
+        first = Context(options, anchors, given)
         chosen = [first.best(i) for i in range(len(options))]
         return [Context(options, chosen, given).best(i) for i in range(len(options))]
+
+
+def _in_countries(cands: list[Place], countries: set) -> list[Place]:
+    """A loose reading in a country the document names; else only a single, sizeable one."""
+    inside = [p for p in cands if p.country in countries]
+    if inside or len(cands) > 1:
+        return inside
+    return [p for p in cands if p.population >= FUZZY_MIN_POPULATION]
+
+
+def _append(index: dict[str, list[int]], key: str, i: int) -> None:
+    bucket = index.setdefault(key, [])
+    if not bucket or bucket[-1] != i:
+        bucket.append(i)
 
 
 def prior(place: Place) -> float:

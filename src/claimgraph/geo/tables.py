@@ -69,7 +69,13 @@ COUNTRY_VARIANTS: dict[str, tuple[str, ...]] = {
 
 # News spellings of subdivisions that pycountry writes otherwise (ISO 3166-2 code -> names).
 SUBDIVISION_ALIASES: dict[str, tuple[str, ...]] = {
-    "IQ-NI": ("Nineveh", "Ninewa", "Ninevah"), "IQ-SD": ("Salahuddin", "Salah al-Din", "Saladin", "Salahaddin"),
+    "IQ-NI": ("Nineveh", "Ninewa", "Ninevah"),
+    "IQ-SD": ("Salahuddin", "Salah al-Din", "Saladin", "Salahaddin", "Salaheddin", "Salah ad-Din", "Salaheddine"),
+    "IQ-BB": ("Babil", "Babylon province"), "IQ-WA": ("Wasit",), "IQ-MA": ("Maysan", "Missan"),
+    "YE-AM": ("Amran", "Omran"), "YE-SD": ("Saada province", "Saadah province", "Sadah province"),
+    "YE-HD": ("Hadramout", "Hadramawt", "Hadhramaut", "Hadramaut"), "YE-TA": ("Taiz province",),
+    "YE-BA": ("Bayda province", "al-Bayda province"), "YE-SH": ("Shabwa", "Shabwah"), "YE-LA": ("Lahj",),
+    "YE-DA": ("Dhale", "al-Dhale", "Dhalea"), "YE-JA": ("Jawf province", "al-Jawf province"),
     "IQ-DI": ("Diyala",), "IQ-AN": ("Anbar",), "IQ-BA": ("Basra province",), "IQ-DQ": ("Dhi Qar", "Thi Qar"),
     "IQ-QA": ("Qadisiyah", "Diwaniyah"), "IQ-MU": ("Muthanna",), "IQ-SU": ("Sulaymaniyah province",),
     "SY-HL": ("Aleppo province", "Aleppo governorate"), "SY-DY": ("Deir ez-Zor province", "Deir Ezzor province"),
@@ -159,3 +165,54 @@ ACTOR_NAMES = frozenset({
     "ansar allah", "wagner", "al shabaab", "shabaab", "boko haram", "pkk", "ypg", "sdf", "pmf",
     "hashd", "irgc", "idf", "nato", "un", "jnim", "hts", "hayat tahrir sham", "nusra",
 })
+
+# The seat of each first-level subdivision that the airports do not tie to a geonames admin1
+# code (ISO 3166-2 code -> the town's name as geonames spells it). The subdivision is then
+# placed at the middle of the towns of the seat's admin1, as the others are.
+SUBDIVISION_SEATS: dict[str, str] = {
+    # Iraq
+    "IQ-BB": "Al Hillah", "IQ-DI": "Baqubah", "IQ-DQ": "Nasiriyah", "IQ-MA": "Al Amarah",
+    "IQ-MU": "As Samawah", "IQ-QA": "Ad Diwaniyah", "IQ-SD": "Tikrit", "IQ-WA": "Al Kut",
+    # Syria
+    "SY-DI": "Damascus", "SY-DY": "Deir ez-Zor", "SY-HI": "Homs", "SY-HL": "Aleppo", "SY-LA": "Latakia",
+    # Yemen
+    "YE-AB": "Zinjibar", "YE-AD": "Aden", "YE-HD": "Al Mukalla", "YE-JA": "Al Hazm", "YE-SD": "Sa'dah",
+    "YE-SN": "Sanaa", "YE-TA": "Taiz", "YE-RA": "Al Jabin",
+    # Lebanon
+    "LB-AK": "Halba", "LB-AS": "Tripoli", "LB-BA": "Beirut", "LB-BH": "Baalbek", "LB-BI": "Zahle",
+    "LB-JA": "Sidon", "LB-JL": "Baabda", "LB-NA": "Nabatîyé et Tahta",
+    # Afghanistan
+    "AF-DAY": "Nili", "AF-JOW": "Shibirghān",
+    "AF-KNR": "Asadabad", "AF-LAG": "Mehtar Lam", "AF-LOG": "Pul-e Alam", "AF-NIM": "Zaranj",
+    "AF-NUR": "Parun", "AF-PAN": "Bazarak", "AF-PIA": "Gardez", "AF-SAM": "Aibak",
+    # Libya
+    "LY-BU": "Tobruk", "LY-JA": "Al Bayda", "LY-JG": "Gharyan", "LY-JI": "Al Aziziyah",
+    "LY-JU": "Hun", "LY-MB": "Al Khums", "LY-MQ": "Murzuk", "LY-NQ": "Zuwarah", "LY-SR": "Sirte",
+    "LY-TB": "Tripoli", "LY-WA": "Ajdabiya", "LY-WD": "Ubari",
+    # Somalia
+    "SO-AW": "Borama", "SO-BK": "Xuddur", "SO-HI": "Beledweyne", "SO-JD": "Bu'aale",
+    "SO-JH": "Kismayo", "SO-SD": "Jawhar", "SO-SH": "Marka", "SO-SO": "Laascaanood",
+    # Egypt
+    "EG-ALX": "Alexandria", "EG-BA": "Hurghada", "EG-BH": "Damanhur", "EG-C": "Cairo",
+    "EG-DK": "Al Mansurah", "EG-DT": "Damietta", "EG-GH": "Tanta", "EG-GZ": "Giza", "EG-IS": "Ismailia",
+    "EG-JS": "El-Tor", "EG-KB": "Banha", "EG-LX": "Luxor",
+    # Saudi Arabia
+    "SA-02": "Makkah", "SA-04": "Dammam", "SA-05": "Buraydah", "SA-08": "Arar", "SA-09": "Jizan",
+    "SA-14": "Abha",
+    # Israel and Palestine
+    "IL-HA": "Haifa", "IL-JM": "Jerusalem", "IL-TA": "Tel Aviv", "IL-Z": "Nazareth",
+    "IL-D": "Beersheba", "IL-M": "Ramla",
+    # Iran
+    "IR-03": "Tabriz", "IR-09": "Mashhad", "IR-10": "Isfahan", "IR-11": "Zahedan",
+    "IR-14": "Shahr-e Kord", "IR-17": "Yasuj",
+    # Georgia
+    "GE-GU": "Ozurgeti", "GE-IM": "Kutaisi", "GE-KA": "Telavi", "GE-KK": "Rustavi",
+    "GE-MM": "Mtskheta", "GE-SJ": "Akhaltsikhe", "GE-SK": "Gori", "GE-SZ": "Zugdidi",
+    # Nigeria
+    "NG-AB": "Umuahia", "NG-AK": "Uyo", "NG-AN": "Awka", "NG-BY": "Yenagoa", "NG-EB": "Abakaliki",
+    "NG-EK": "Ado-Ekiti", "NG-FC": "Abuja", "NG-JI": "Dutse", "NG-KE": "Birnin Kebbi",
+    "NG-KO": "Lokoja", "NG-OG": "Abeokuta", "NG-OS": "Osogbo",
+    # Ukraine
+    "UA-32": "Bila Tserkva", "UA-65": "Kherson", "UA-71": "Cherkasy",
+    "UA-74": "Chernihiv",
+}

@@ -65,6 +65,23 @@ def _words(text: str) -> list[str]:
     return _NON_WORD.sub(" ", text).split()
 
 
+_DOUBLED = re.compile(r"([a-z])\1+")
+_SPELLINGS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ay", "ai"), ("ey", "ei"))
+_FINAL_H = re.compile(r"(?<=[aei])h\b")
+_FINAL_O = re.compile(r"o\b")
+
+
+def translit_key(key: str) -> str:
+    """A looser key for the many romanisations of Arabic and Persian names: "Hawijah",
+    "Hawija"; "Tuz Khurmatu", "Tooz Khurmato"... are one ("hawija"). Doubled letters go,
+    "ou"/"oo" and a final "o" are "u", "ee" is "i", "ay" is "ai", a final "h" after a vowel
+    goes. Only looked up where the name itself is unknown."""
+    key = _DOUBLED.sub(r"\1", key)
+    for a, b in _SPELLINGS:
+        key = key.replace(a, b)
+    return _FINAL_O.sub("u", _FINAL_H.sub("", key))
+
+
 def raw_key(text: str) -> str:
     """A lighter key that keeps articles and suffixes (for names where they matter)."""
     return " ".join(_words(text))

@@ -10,13 +10,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.geo.gazetteer import Gazetteer, gazetteer, prior
-from claimgraph.geo.tables import ORGANISATION_WORDS
+from claimgraph.geo.tables import DIRECTIONS, ORGANISATION_WORDS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 COUNTY_WORDS = {"County", "Parish", "Province", "Governorate", "District"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "into", "around"}
 MAX_NGRAM = 5
+# Labels the small model gives towns it does not know ("in the city of Samarra" NORP).
+MISLABELLED = {"NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "PRODUCT"}
 # Words after a place name that make the run an organisation named for the place.
 ORGANISATION_HEADS = ORGANISATION_WORDS | {"post", "center", "centre", "project", "chamber", "city", "services",
                                              "senate", "house", "census", "survey", "magistrate", "attorney"}
@@ -34,6 +36,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer | None = None) -> list[Toponym]:
             found += _entity_parts(_extend(ent), gaz)
         elif ent.label_ == "PERSON" and _person_used_as_place(ent):
             found += _entity_parts(ent, gaz, known_only=True)
+        elif ent.label_ in MISLABELLED and _after_locative(ent):
+            found += _entity_parts(ent, gaz, known_only=True)
     taken = _taken_tokens(doc)
     found += _gazetteer_runs(doc, gaz, taken)
     # Registry sites win overlaps; then the longer of two overlapping spans.
@@ -50,7 +54,8 @@ def _registry_sites(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if match is None:
                 s += 1
                 continue
-            if gaz.candidates(doc[s:match].text, fuzzy=False)[0].source == "places.yaml":
+            site = gaz.candidates(doc[s:match].text, fuzzy=False)[0]
+            if site.source == "places.yaml" and site.precision != "city":  # not a district's name
                 out.append(_toponym(doc, s, match))
             s = match
     return out
@@ -84,6 +89,14 @@ def _person_used_as_place(ent: Span) -> bool:
     if after is not None and after.is_lower and after.pos_ == "NOUN":
         return True
     return before is not None and before.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _after_locative(ent: Span) -> bool:
+    """"in Samarra", "the city of Samarra", "in central Muqdadiya"."""
+    doc, i = ent.doc, ent.start - 1
+    if i >= 0 and doc[i].lower_ in DIRECTIONS:
+        i -= 1
+    return i >= 0 and (doc[i].lower_ in LOCATIVE_PREPOSITIONS or doc[i].lower_ == "of")
 
 
 def _entity_parts(ent: Span, gaz: Gazetteer, known_only: bool = False) -> list[Toponym]:
@@ -154,11 +167,13 @@ def _name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         j = i
         while j < len(doc) and j not in taken and _is_name_token(doc[j]):
             j += 1
-        end = j
-        while end > i and not doc[end - 1].text[:1].isupper():
-            end -= 1  # a run ends on a capitalised word
-        if end > i and doc[i].text[:1].isupper():
-            runs.append((i, end))
+        start, end = i, j
+        while start < end and not doc[start].text[:1].isupper():
+            start += 1  # a run starts ("town of Tuz Khurmato") and ends on a capitalised word
+        while end > start and not doc[end - 1].text[:1].isupper():
+            end -= 1
+        if end > start:
+            runs.append((start, end))
         i = max(j, i + 1)
     return runs
 
