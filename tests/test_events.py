@@ -259,3 +259,25 @@ def test_relative_date_without_publication_is_unresolved(extract):
 def test_trigger_spans_the_words(extract):
     text = "A US drone strike hit a convoy near Mosul."
     assert _trigger(text, _first(extract(text))) == "drone strike"
+
+
+def test_place_from_the_next_sentence_when_the_event_sentence_names_none(settings):
+    from claimgraph.document import Document
+    from claimgraph.extract.pipeline import Extractor
+
+    text = "A roadside bomb killed three policemen on Monday. The attack took place in Samarra."
+    record = Extractor(settings).extract(Document(doc_id="p", text=text))
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    bombing = next(e for e in record["events"] if e["subtype"] == "Remote explosive/landmine/IED")
+    assert names.get(bombing["place"]) == "Samarra"
+
+
+def test_no_place_is_guessed_from_the_report_at_large(settings):
+    from claimgraph.document import Document
+    from claimgraph.extract.pipeline import Extractor
+
+    text = ("Iran is worried about Iran's allies. Iran said so. Iran said it again. "
+            "A backlash led to mass protests in late 2019. Iran said nothing more.")
+    record = Extractor(settings).extract(Document(doc_id="q", text=text))
+    protest = next(e for e in record["events"] if e["type"] == "Protests")
+    assert protest["place"] is None

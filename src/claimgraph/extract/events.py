@@ -22,7 +22,7 @@ from claimgraph import time as timex
 from claimgraph.extract import event_args as args
 from claimgraph.extract.casualties import Casualties, Mention, find_mentions
 from claimgraph.extract.event_types import code, type_of, weapon_subtype
-from claimgraph.extract.model import DateInterval, Event, Extraction
+from claimgraph.extract.model import DateInterval, Entity, Event, Extraction
 from claimgraph.extract.triggers import Trigger, find_triggers, governing_verb
 from claimgraph.registry.lexicons import load_weapons
 
@@ -63,6 +63,33 @@ class _Draft:
         return CATEGORY.get(self.family) if self.subtype != "Arrests" else "arrest"
 
 
+def _fill_missing_places(ex: Extraction, drafts: list[_Draft]) -> None:
+    """An event whose sentence names no place happened where the next or previous sentence
+    puts it, when that sentence locates exactly one town or site ("… killing three. The
+    attack occurred in Samarra"). No guess beyond that: a report's most-named country is
+    often not where its events happened."""
+    located = _located_places_by_sentence(ex)
+    for draft in drafts:
+        if draft.place is not None:
+            continue
+        near = located.get(draft.sent_no + 1) or located.get(draft.sent_no - 1)
+        if near is not None:
+            draft.place = near.id
+
+
+def _located_places_by_sentence(ex: Extraction) -> dict[int, Entity]:
+    """Sentence number -> the one town or site it locates (sentences naming several are left out)."""
+    starts = [sent.start_char for sent in ex.doc.sents]
+    found: dict[int, set[str]] = {}
+    by_id = {}
+    for entity in ex.entities:
+        if entity.kind == "place" and entity.geo is not None and entity.geo.precision in ("site", "city"):
+            by_id[entity.id] = entity
+            for start, _ in entity.mentions:
+                found.setdefault(bisect.bisect_right(starts, start) - 1, set()).add(entity.id)
+    return {n: by_id[ids.pop()] for n, ids in found.items() if len(ids) == 1}
+
+
 class Events:
     """Stage `events` (see the module docstring)."""
 
@@ -79,7 +106,9 @@ class Events:
             for draft in self._sentence(ex, sent, index, dates):
                 draft.sent_no = number
                 drafts.append(draft)
-        for draft in _merge_coreferent(drafts):
+        merged = _merge_coreferent(drafts)
+        _fill_missing_places(ex, merged)
+        for draft in merged:
             ex.events.append(_event(ex, draft))
         _link_claims(ex)
 
