@@ -70,9 +70,18 @@ def test_network_edge_click_shows_evidence_then_document(watched, live_demo, tmp
     page = watched.page
     page.goto(live_demo.url + "/network")
     page.wait_for_selector("#cy[data-ready='1']")
+    # A real click on an edge's midpoint, choosing an edge whose midpoint no node or other
+    # edge covers (in a dense layout the first edge's midpoint can sit under a node).
     point = page.evaluate("""() => {
-        const cy = window.claimgraphNetwork, e = cy.edges().filter(x => x.style('display') !== 'none')[0];
-        const m = e.renderedMidpoint(), box = document.getElementById('cy').getBoundingClientRect();
+        const cy = window.claimgraphNetwork, box = document.getElementById('cy').getBoundingClientRect();
+        const edges = cy.edges().filter(x => x.style('display') !== 'none');
+        const clear = edges.filter(e => {
+            const m = e.renderedMidpoint();
+            const underNode = cy.nodes().some(n => { const b = n.renderedBoundingBox();
+                return m.x >= b.x1 - 4 && m.x <= b.x2 + 4 && m.y >= b.y1 - 4 && m.y <= b.y2 + 4; });
+            return !underNode && m.x > 5 && m.y > 5 && m.x < box.width - 5 && m.y < box.height - 5;
+        });
+        const e = (clear.length ? clear : edges)[0], m = e.renderedMidpoint();
         return {x: box.left + m.x, y: box.top + m.y, id: e.id()};
     }""")
     page.mouse.click(point["x"], point["y"])

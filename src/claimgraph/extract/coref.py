@@ -55,17 +55,18 @@ def resolve_descriptions(doc: Doc, index: MentionIndex) -> None:
     regime", "the coalition" after "the Global Coalition"), or that name an armed group's
     kind ("the group", "the militia") join the most recent fitting organisation."""
     recent: list[tuple[int, Entity, set[str]]] = []
-    for sent_no, sent in enumerate(doc.sents):
-        for chunk in sent.noun_chunks:
-            entity = index.entity_of(chunk.root.i)
-            if entity is not None:
-                if entity.kind == "organization" or entity.subkind == "state":
-                    recent.append((sent_no, entity, {t.lemma_.lower() for t in chunk if t.pos_ in ("NOUN", "PROPN")}))
-                continue
-            target = _description_target(chunk, recent, sent_no)
-            if target is not None:
-                span = chunk[1:] if chunk[0].lower_ == "the" else chunk
-                index.add(target, span.start_char, span.end_char)
+    sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+    for chunk in doc.noun_chunks:  # once over the document: Span.noun_chunks rescans it per sentence
+        sent_no = sentence_of.get(chunk.sent.start, 0)
+        entity = index.entity_of(chunk.root.i)
+        if entity is not None:
+            if entity.kind == "organization" or entity.subkind == "state":
+                recent.append((sent_no, entity, {t.lemma_.lower() for t in chunk if t.pos_ in ("NOUN", "PROPN")}))
+            continue
+        target = _description_target(chunk, recent, sent_no)
+        if target is not None:
+            span = chunk[1:] if chunk[0].lower_ == "the" else chunk
+            index.add(target, span.start_char, span.end_char)
 
 
 def _description_target(chunk, recent: list, sent_no: int) -> Entity | None:

@@ -7,6 +7,8 @@ countries and states it names, and the places near its other, unambiguous places
 
 from __future__ import annotations
 
+import bisect
+
 import math
 import threading
 from collections import Counter
@@ -46,6 +48,7 @@ class Gazetteer:
         for place, names in entries:
             self._add(place, names, fuzzy)
         self.fuzzy_keys = sorted(fuzzy)
+        self.fuzzy_buckets = _fuzzy_buckets(self.fuzzy_keys)
         self.by_id = {p.id: p for p in self.places}
         self.abbreviations = {raw_key(a): self.by_id.get(f"region:{c}") for a, c in REGION_ABBREVIATIONS.items()}
 
@@ -116,11 +119,20 @@ class Gazetteer:
         return bool(name_key(name)) and not self._exact(name) and not is_actor_name(name)
 
     def _fuzzy(self, key: str) -> list[Place]:
-        hit = process.extractOne(key, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        hit = process.extractOne(key, self._fuzzy_pool(key), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
         if hit is None:
             return []
         return _prefer_cities([self.places[i] for i in self.index[hit[0]]
                                if self.places[i].precision != "city" or self.places[i].population >= FUZZY_MIN_POPULATION])
+
+    def _fuzzy_pool(self, key: str) -> list[str]:
+        """Keys that could reach the cutoff: same first letter, length within the ratio's reach
+        (a ratio of 92 needs lengths within ~16% of each other)."""
+        lengths, keys = self.fuzzy_buckets.get(key[:1], ((), ()))
+        slack = int(len(key) * (100 - FUZZY_MIN_SCORE) / FUZZY_MIN_SCORE * 2) + 1
+        lo = bisect.bisect_left(lengths, len(key) - slack)
+        hi = bisect.bisect_right(lengths, len(key) + slack)
+        return keys[lo:hi]
 
     # -- resolution -----------------------------------------------------------------------
 
@@ -151,6 +163,18 @@ def _append(index: dict[str, list[int]], key: str, i: int) -> None:
     bucket = index.setdefault(key, [])
     if not bucket or bucket[-1] != i:
         bucket.append(i)
+
+
+def _fuzzy_buckets(keys: list[str]) -> dict[str, tuple[list[int], list[str]]]:
+    """First letter -> (lengths, keys) sorted by length, for a quick candidate window."""
+    grouped: dict[str, list[str]] = {}
+    for key in keys:
+        grouped.setdefault(key[:1], []).append(key)
+    buckets = {}
+    for letter, group in grouped.items():
+        group.sort(key=len)
+        buckets[letter] = ([len(k) for k in group], group)
+    return buckets
 
 
 def prior(place: Place) -> float:
