@@ -64,7 +64,8 @@ class Extractor:
         return self._run(document, self.nlp(document.text))
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Result]:
-        """Records in input order; a failing document yields a Result with its error."""
+        """One Result per document: records in input order; a document refused before parsing
+        (empty, too long) is reported as soon as it is seen, with its reason."""
         if self.settings.n_process > 1:
             yield from _extract_parallel(self.settings, documents)
             return
