@@ -20,7 +20,7 @@ from claimgraph.extract.coref import (
 )
 from claimgraph.extract.mentions import MentionIndex
 from claimgraph.extract.model import Entity, Extraction
-from claimgraph.registry.lexicons import load_demonyms
+from claimgraph.registry.lexicons import load_demonyms, load_sites, load_weapons
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                "FAC": "place", "WEAPON": "weapon"}
@@ -147,8 +147,6 @@ class Entities:
 
 def _lexicon_group(kind: str, kb_id: str) -> _Group:
     """A site or a weapon from the shipped lexicons, under its canonical name."""
-    from claimgraph.registry.lexicons import load_sites, load_weapons
-
     lexicon, item_id = kb_id.split(":", 1)
     if lexicon == "place":
         site = load_sites()[item_id]

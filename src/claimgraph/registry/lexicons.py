@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from claimgraph.errors import ConfigError
+from claimgraph.registry.files import read_yaml
 from claimgraph.registry.matcher import NameEntry, NameMatcher
 
 HERE = Path(__file__).parent
@@ -30,20 +28,10 @@ class Site:
     aliases: tuple[str, ...]
 
 
-def _read_yaml(path: Path) -> list[dict]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from exc
-    if not isinstance(data, list):
-        raise ConfigError(f"{path}: expected a list of entries")
-    return data
-
-
 @lru_cache(maxsize=1)
 def load_weapons() -> dict[str, Weapon]:
     weapons = {}
-    for item in _read_yaml(HERE / "weapons.yaml"):
+    for item in read_yaml(HERE / "weapons.yaml", list, "weapons"):
         aliases = list(item["aliases"])
         if item.get("plural", True):
             aliases += [a + "s" for a in item["aliases"] if not a.endswith("s") and a[-1].isalpha()]
@@ -57,7 +45,7 @@ def load_sites() -> dict[str, Site]:
     if not path.is_file():
         return {}
     sites = {}
-    for item in _read_yaml(path):
+    for item in read_yaml(path, list, "sites"):
         sites[item["id"]] = Site(item["id"], item["name"], tuple(item.get("aliases") or ()))
     return sites
 
@@ -65,11 +53,7 @@ def load_sites() -> dict[str, Site]:
 @lru_cache(maxsize=1)
 def load_demonyms() -> dict[str, str]:
     """Demonym ("Iranians") -> state actor id ("iran")."""
-    path = HERE / "demonyms.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    data = read_yaml(HERE / "demonyms.yaml", dict, "state ids and their demonyms")
     return {word: state for state, words in data.items() for word in words}
 
 

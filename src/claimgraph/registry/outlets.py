@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-import yaml
 
 from claimgraph.errors import ConfigError
 from claimgraph.registry.actors import normalize_name
+from claimgraph.registry.files import read_yaml
 
 SHIPPED = Path(__file__).parent / "outlets.yaml"
 GRADES = "ABCDEF"
@@ -39,12 +39,7 @@ class Outlets:
 
 def load_outlets(path: Path | None = None) -> Outlets:
     path = Path(path) if path else SHIPPED
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read the outlet table {path}: {exc}") from exc
-    if not isinstance(entries, list):
-        raise ConfigError(f"{path}: the outlet table must be a list of {{name, grade, aliases, domains}}")
+    entries = read_yaml(path, list, "outlets {name, grade, aliases, domains}", empty=[])
     by_name: dict[str, tuple[str, str]] = {}
     by_domain: dict[str, tuple[str, str]] = {}
     for number, entry in enumerate(entries, 1):
