@@ -3,10 +3,14 @@ details side by side, never averaged."""
 
 from __future__ import annotations
 
+import time
+from datetime import date as day, timedelta
+from itertools import combinations
+
 import pytest
 
 from claimgraph.kb import KnowledgeBase
-from claimgraph.kb.events import km
+from claimgraph.kb.events import candidate_pairs, km
 from tests.kb.conftest import put
 from tests.kb.records import Doc
 
@@ -80,3 +84,32 @@ def test_event_filters(store):
     assert [e["place"]["name"] for e in kb.events(bbox=(43.5, 36.0, 44.5, 36.5))] == ["Erbil airport"]
     event = kb.events()[0]
     assert kb.event(event["id"]) == event
+
+
+def _report(doc_id: str, start: str, end: str, kind: str = "Explosions/Remote violence") -> dict:
+    return {"doc_id": doc_id, "event_id": "e1", "type": kind, "start": day.fromisoformat(start),
+            "end": day.fromisoformat(end)}
+
+
+def test_candidate_pairs_are_the_same_type_and_overlapping_dates_only():
+    reports = [_report("a", "2021-04-01", "2021-04-30"), _report("b", "2021-04-14", "2021-04-14"),
+               _report("c", "2021-05-02", "2021-05-02"), _report("d", "2021-01-01", "2021-12-31"),
+               _report("e", "2021-04-14", "2021-04-14", kind="Battles"),
+               {**_report("f", "2021-04-14", "2021-04-14"), "start": None, "end": None}]
+    pairs = {frozenset((a["doc_id"], b["doc_id"])) for a, b in candidate_pairs(reports)}
+    brute = {frozenset((a["doc_id"], b["doc_id"])) for a, b in combinations(reports, 2)
+             if a["type"] == b["type"] and a["start"] and b["start"]
+             and min(a["end"], b["end"]) >= max(a["start"], b["start"])}
+    assert pairs == brute == {frozenset(p) for p in ("ab", "ad", "bd", "cd")}
+
+
+def test_clustering_many_reports_compares_only_overlapping_ones():
+    """Ten thousand single-day reports spread over years: the sweep keeps it near-linear."""
+    first = day(2000, 1, 1)
+    reports = []
+    for i in range(10_000):
+        when = (first + timedelta(days=i)).isoformat()
+        reports.append(_report(f"d{i:05}", when, when))
+    started = time.perf_counter()
+    assert sum(1 for _ in candidate_pairs(reports)) == 0
+    assert time.perf_counter() - started < 2.0

@@ -14,9 +14,9 @@ the documents that report it.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date
-from itertools import combinations
 
 from claimgraph.assess import assess, split_by_stance
 from claimgraph.kb.claims import claim_view, contradicting, linked_claims, outlet_view, sentence_span
@@ -122,11 +122,31 @@ def _roles_reversed(a: dict, b: dict) -> bool:
     return bool(ids(a, "perpetrators") & ids(b, "targets") or ids(a, "targets") & ids(b, "perpetrators"))
 
 
+def candidate_pairs(reports: list[dict]) -> Iterator[tuple[dict, dict]]:
+    """The pairs that can be compatible: same event type and overlapping date intervals.
+    Reports are blocked by type and swept in date order, so a report is compared only
+    with those whose interval is still open at its start (not with every other report)."""
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for report in reports:
+        if report["start"] and report["end"]:
+            by_type[report["type"]].append(report)
+    for block in by_type.values():
+        block.sort(key=lambda r: (r["start"], r["doc_id"], r["event_id"]))
+        open_reports: list[dict] = []
+        for report in block:
+            open_reports = [r for r in open_reports if r["end"] >= report["start"]]
+            for earlier in open_reports:
+                yield earlier, report
+            open_reports.append(report)
+
+
 def cluster(reports: list[dict]) -> list[list[dict]]:
     key = lambda r: (r["doc_id"], r["event_id"])  # noqa: E731
     ordered = sorted(reports, key=key)
     pairs = []
-    for a, b in combinations(ordered, 2):
+    for a, b in candidate_pairs(ordered):
+        if key(b) < key(a):
+            a, b = b, a
         score = compatible(a, b)
         if score is not None:
             pairs.append((-score, key(a), key(b)))
