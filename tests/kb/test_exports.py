@@ -14,6 +14,7 @@ from stix2validator import ValidationOptions, validate_string
 
 from claimgraph.export import export
 from claimgraph.export.acled_csv import COLUMNS
+from claimgraph.export.stix import relation_objects, sid
 from tests.kb.corpus import independent_reports, reprints, seed_document
 
 
@@ -37,11 +38,46 @@ def test_stix_bundle_is_valid_and_stable(kb):
     kinds = {obj.type for obj in bundle.objects}
     assert {"threat-actor", "identity", "relationship", "note", "report", "location"} <= kinds
     relationships = [o for o in bundle.objects if o.type == "relationship"]
+    ties = [r for r in relationships if not r.source_ref.startswith("incident--")]
     facts = [f for f in kb.relations() if not f["negated"]]
-    assert len(relationships) <= len(facts)
+    assert len(ties) <= len(facts)
     assert {getattr(r, "confidence", None) for r in relationships} <= {90, 70, 50, 30, 10, None}
     reports = [o for o in bundle.objects if o.type == "report"]
     assert len(reports) == len(kb.store.documents())
+
+
+def test_stix_events_are_incidents_tied_to_their_place_and_actors(kb):
+    bundle = stix2.parse(exported(kb, "stix"))
+    by_id = {o.id: o for o in bundle.objects}
+    incidents = [o for o in bundle.objects if o.type == "incident"]
+    assert len(incidents) == len(kb.events())
+    links = [o for o in bundle.objects if o.type == "relationship" and o.source_ref.startswith("incident--")]
+    located = {r.source_ref: by_id[r.target_ref] for r in links if r.relationship_type == "located-at"}
+    for event in kb.events():
+        incident = by_id[sid("incident", event["id"])]
+        assert event["subtype"] in incident.name
+        assert f"precision {event['date']['precision']}" in incident.description
+        if event["place"] and event["place"]["lat"] is not None:
+            assert located[incident.id].latitude == event["place"]["lat"]
+        perpetrators = {by_id[r.target_ref].name for r in links
+                        if r.source_ref == incident.id and r.relationship_type == "attributed-to"}
+        assert perpetrators == {p["name"] for p in event["perpetrators"]}
+
+
+def test_stix_denied_ties_are_notes_not_relationships():
+    actors = {"a": {"actor_id": "a", "name": "New Faction", "kind": "organization", "subkind": "armed_group",
+                    "aliases": [], "documents": 1},
+              "b": {"actor_id": "b", "name": "Kataib Hezbollah", "kind": "organization", "subkind": "armed_group",
+                    "aliases": [], "documents": 1}}
+    claim = {"doc_id": "d1", "claim_id": "c1", "span": [10, 60], "source_text": "an Iraqi official",
+             "source_kind": "person", "stance": "denies", "text": "They operate independently.",
+             "published": "2021-05-01", "reliability": "F", "side": "against"}
+    fact = {"id": "rel-1", "type": "front_for", "negated": True, "source": {"actor_id": "a", "name": "New Faction"},
+            "target": {"actor_id": "b", "name": "Kataib Hezbollah"}, "claims": [claim]}
+    [note] = relation_objects(fact, actors, fronts=set())
+    assert note.type == "note" and note.abstract == "Denied: New Faction front_for Kataib Hezbollah"
+    assert note.authors == ["an Iraqi official"] and "d1 [10:60]" in note.content
+    assert len(note.object_refs) == 2
 
 
 def test_stix_front_names_are_intrusion_sets(kb):

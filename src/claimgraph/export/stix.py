@@ -3,11 +3,16 @@
 - actors: threat-actor for armed organisations and their people's organisations,
   identity for states, governments, media and persons, intrusion-set for front names
   (the source of a `front_for` tie, linked to the real actor by `attributed-to`);
+- incident for every event (sub-event type, place, date interval with its precision,
+  reported death tolls, grade), `attributed-to` its perpetrators, `targets` its targets
+  and `located-at` its place;
 - location for every event place with coordinates or a country;
 - relationship for every tie that is not a denial, with `confidence` from the Admiralty
   grade (STIX 2.1 Appendix A: 1->90, 2->70, 3->50, 4->30, 5->10, 6 none) and the grade's
   reasons in its description;
 - note for every claim behind a tie (source, stance, sentence), referring to the tie;
+- note for every denied tie ("X is not a front for Y", who denies it), referring to both
+  actors: a denial is evidence an analyst needs, but not a relationship;
 - report per document, referring to what it supports.
 Ids are uuid5 of our own ids and timestamps come from the data, so an export of the same
 knowledge base is byte-for-byte the same.
@@ -56,11 +61,10 @@ def build_bundle(kb) -> stix2.Bundle:
             for doc_id in fact["documents"]:
                 by_doc.setdefault(doc_id, set()).add(obj.id)
     for event in kb.events():
-        location = location_object(event)
-        if location is not None:
-            objects[location.id] = location
+        for obj in event_objects(event, actors, fronts):
+            objects[obj.id] = obj
             for doc_id in event["documents"]:
-                by_doc.setdefault(doc_id, set()).add(location.id)
+                by_doc.setdefault(doc_id, set()).add(obj.id)
     for doc in kb.store.documents(limit=ALL):
         report = report_object(doc, sorted(by_doc.get(doc["doc_id"], ())), objects)
         objects[report.id] = report
@@ -104,9 +108,11 @@ def actor_ref(actor_id: str, actors: dict, fronts: set) -> str | None:
 def relation_objects(fact: dict, actors: dict, fronts: set) -> list:
     source = actor_ref(fact["source"]["actor_id"], actors, fronts)
     target = actor_ref(fact["target"]["actor_id"], actors, fronts)
-    if fact["negated"] or source is None or target is None:
+    if source is None or target is None:
         return []
     when = _stamp(min((c["published"] for c in fact["claims"] if c.get("published")), default=None))
+    if fact["negated"]:
+        return [denial_note(fact, [source, target], when)]
     relationship_type = RELATIONSHIP.get(fact["type"], fact["type"].replace("_", "-"))
     extra = {"confidence": STIX_CONFIDENCE[fact["grade"]]} if fact["grade"] in STIX_CONFIDENCE else {}
     rel = stix2.Relationship(
@@ -116,6 +122,65 @@ def relation_objects(fact: dict, actors: dict, fronts: set) -> list:
                      f"{fact['admiralty']} ({fact['label']}): " + "; ".join(fact["grade_reasons"])
                      + ("; DISPUTED" if fact["disputed"] else "")))
     return [rel] + [note_object(claim, rel.id, when) for claim in fact["claims"]]
+
+
+def denial_note(fact: dict, refs: list[str], when: datetime) -> stix2.Note:
+    said_by = sorted({c["source_text"] for c in fact["claims"]})
+    return stix2.Note(
+        id=sid("note", f"denied|{fact['id']}"), created=when, modified=when, object_refs=refs,
+        authors=said_by or None,
+        abstract=f"Denied: {fact['source']['name']} {fact['type']} {fact['target']['name']}",
+        content="; ".join(f"{c['source_text']}: {c['text']} (document {c['doc_id']} "
+                          f"[{c['span'][0]}:{c['span'][1]}])" for c in fact["claims"]) or "denied")
+
+
+def event_objects(event: dict, actors: dict, fronts: set) -> list:
+    """The event as an incident, with its place and the relationships to its actors."""
+    date = event.get("date") or {}
+    when = _stamp(min((r["published"] for r in event["reports"] if r.get("published")), default=None))
+    incident = stix2.Incident(
+        id=sid("incident", event["id"]), created=when, modified=when,
+        name=f"{event['subtype']}" + (f" at {event['place']['name']}" if event.get("place") else "")
+             + (f", {date['start']}..{date['end']}" if date else ""),
+        description=_event_description(event))
+    out: list = [incident]
+    location = location_object(event)
+    if location is not None:
+        out += [location, _event_link(incident, "located-at", location.id, when)]
+    for role, relationship_type in (("perpetrators", "attributed-to"), ("targets", "targets")):
+        for actor in event[role]:
+            ref = actor_ref(actor["actor_id"], actors, fronts)
+            if ref is not None:
+                out.append(_event_link(incident, relationship_type, ref, when))
+    return out
+
+
+def _event_link(incident: stix2.Incident, relationship_type: str, ref: str, when: datetime) -> stix2.Relationship:
+    return stix2.Relationship(id=sid("relationship", f"{incident.id}|{relationship_type}|{ref}"),
+                              relationship_type=relationship_type, source_ref=incident.id, target_ref=ref,
+                              created=when, modified=when)
+
+
+def _event_description(event: dict) -> str:
+    date = event.get("date")
+    parts = [f"{event['type']} / {event['subtype']} (ACLED)",
+             f"date {date['start']}..{date['end']} (precision {date['precision']})" if date else "date unknown"]
+    place = event.get("place")
+    if place:
+        parts.append(f"place {place['name']} (precision {place.get('precision') or 'unknown'})")
+    for key, label in (("fatalities", "fatalities"), ("injured", "injured")):
+        if event[key]:
+            parts.append(f"{label} reported: " + ", ".join(
+                f"{v['value'] if v['value'] is not None else 'unknown'} ({', '.join(v['documents'])})"
+                for v in event[key]))
+    if event.get("weapons"):
+        parts.append("weapons: " + ", ".join(event["weapons"]))
+    parts.append(f"credibility {event['admiralty']} ({event['label']}): " + "; ".join(event["grade_reasons"]))
+    if event.get("disputed"):
+        parts.append("DISPUTED: " + "; ".join(event.get("conflicts") or ["claims against it"]))
+    if event.get("background"):
+        parts.append("recalled as background in every report")
+    return ". ".join(parts)
 
 
 def note_object(claim: dict, ref: str, when: datetime) -> stix2.Note:
