@@ -25,10 +25,14 @@ STIX_CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
 
 def independent_sources(claims: list[dict]) -> tuple[int, list[str]]:
     """Distinct sources among `claims` (see kb.claims.source_key): reprints of one story
-    count once; distinct named or typed sources within a story count apart."""
+    count once; distinct named or typed sources within a story count apart. A headline's
+    attribution ("…, Kurdish authorities say") restates its body's, often in other words:
+    it counts only where the body of its document offers no claim for the fact."""
     weights: dict[tuple, int] = {}
     labels: dict[tuple, str] = {}
-    for view in sorted(claims, key=lambda v: (v["doc_id"], v["span"])):
+    in_body = {v["doc_id"] for v in claims if not v.get("headline")}
+    counted = [v for v in claims if not (v.get("headline") and v["doc_id"] in in_body)]
+    for view in sorted(counted, key=lambda v: (v["doc_id"], v["span"])):
         key = source_key(view)
         weights[key] = max(weights.get(key, 0), source_weight(view))
         labels.setdefault(key, f"{view['source_text']} ({view['doc_id']})")

@@ -17,8 +17,9 @@ def span(text: str, phrase: str, nth: int = 0) -> list[int]:
 class Doc:
     """Build a document and its record: entities, claims, relations and events by phrase."""
 
-    def __init__(self, doc_id: str, text: str, outlet: str | None = None, published: date | None = date(2021, 5, 10)):
-        self.document = Document(doc_id, text, title=doc_id, published=published, outlet=outlet)
+    def __init__(self, doc_id: str, text: str, outlet: str | None = None, published: date | None = date(2021, 5, 10),
+                 title: str | None = None):
+        self.document = Document(doc_id, text, title=title or doc_id, published=published, outlet=outlet)
         self.record = {"schema": "extraction/1", "doc_id": doc_id, "published": published and published.isoformat(),
                        "text_sha1": self.document.text_hash, "entities": [], "events": [], "relations": [],
                        "claims": [], "notes": []}

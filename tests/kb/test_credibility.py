@@ -66,6 +66,24 @@ def test_a_second_official_in_the_same_report_is_an_independent_source(store):
     assert found["independent_sources"] == 2 and found["grade"] == 1 and found["label"] == "confirmed"
 
 
+HEADLINED = ("Quds Force backs Kataib Hezbollah, Iraqi officials say\n\n"
+             "The Quds Force supports Kataib Hezbollah, an Iraqi security official said.")
+
+
+@pytest.mark.parametrize("body_claims, expected", [(True, 1), (False, 1)], ids=["body-too", "headline-only"])
+def test_a_headline_restating_its_body_is_not_another_source(store, body_claims, expected):
+    doc = Doc("a", HEADLINED, outlet="Example Daily", title=HEADLINED.split("\n")[0])
+    doc.qf = doc.entity("Quds Force", registry_id="quds-force", subkind="state_force")
+    doc.kh = doc.entity("Kataib Hezbollah", registry_id="kataib-hezbollah", subkind="armed_group")
+    headline = doc.claim("Quds Force backs Kataib Hezbollah", "Iraqi officials", kind="official")
+    claims = [headline] + ([doc.claim("The Quds Force supports Kataib Hezbollah", "an Iraqi security official",
+                                      kind="security_official")] if body_claims else [])
+    doc.relation("supports", doc.qf, doc.kh, "The Quds Force supports Kataib Hezbollah", claims=claims)
+    found = fact(store, doc)
+    assert found["independent_sources"] == expected
+    assert [c["headline"] for c in found["claims"]] == [True] + [False] * body_claims
+
+
 def test_ten_reprints_of_one_story_are_one_source(store):
     docs = []
     for n in range(10):

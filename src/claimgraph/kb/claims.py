@@ -27,6 +27,16 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, max(stop, end)
 
 
+def in_headline(doc: dict, start: int) -> bool:
+    """Whether `start` falls in the document's headline: its first line, when that line
+    is the document's title."""
+    text, title = doc["text"], (doc.get("title") or "").strip()
+    first_line_end = text.find("\n")
+    if not title or first_line_end < 0 or start >= first_line_end:
+        return False
+    return text[:first_line_end].strip().casefold() == title.casefold()
+
+
 def claim_view(doc: dict, claim: dict, actor_of: dict[str, str]) -> dict:
     """A record claim -> the knowledge base's view of it."""
     source = claim.get("source") or {}
@@ -39,7 +49,7 @@ def claim_view(doc: dict, claim: dict, actor_of: dict[str, str]) -> dict:
         "source_kind": source.get("kind") or "outlet",
         "source_actor": actor_of.get(source.get("entity")) if source.get("entity") else None,
         "anonymous": bool(source.get("anonymous", False)), "count": source.get("count") or 1,
-        "stance": claim.get("stance", "asserts"),
+        "stance": claim.get("stance", "asserts"), "headline": in_headline(doc, start),
         "outlet": doc.get("outlet"), "reliability": doc["reliability"], "published": doc.get("published_iso"),
     }
 
@@ -53,6 +63,7 @@ def outlet_view(doc: dict, span: list[int], stance: str = "asserts") -> dict:
         "span": [start, end], "content": doc["text"][start:end], "text": doc["text"][s:e].strip(),
         "source_text": doc.get("outlet") or "the report (no outlet named)", "source_kind": "outlet",
         "source_actor": None, "anonymous": False, "count": 1, "stance": stance,
+        "headline": in_headline(doc, start),
         "outlet": doc.get("outlet"), "reliability": doc["reliability"], "published": doc.get("published_iso"),
     }
 
