@@ -3,6 +3,8 @@ JSON error shape; each page's data equals its .json twin (one route, two formats
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 ERROR_KEYS = {"status", "title", "detail"}
@@ -122,6 +124,21 @@ def test_events_filters(client, some):
     assert early and all(e["date"]["start"] <= "2008-12-31" for e in early)
     by_actor = client.get("/events.json?actor=Islamic State").json()
     assert by_actor and len(by_actor) < len(every)
+
+
+def test_events_page_through_in_date_order(client):
+    every = client.get("/events.json")
+    total = int(every.headers["x-total-count"])
+    assert total == len(every.json()) >= 60
+    pages = [client.get(f"/events.json?limit=25&offset={offset}") for offset in range(0, total, 25)]
+    assert all(int(p.headers["x-total-count"]) == total for p in pages)
+    assert [e["id"] for p in pages for e in p.json()] == [e["id"] for e in every.json()]
+    html = client.get("/events?limit=25&offset=25&type=").text
+    assert f"Events 26–50 of {total}" in html
+    pager = re.search(r'<p class="pager".*?</p>', html, re.S).group(0)
+    assert 'href="/events?limit=25&amp;type=&amp;offset=0" rel="prev"' in pager, pager
+    assert 'href="/events?limit=25&amp;type=&amp;offset=50" rel="next"' in pager
+    assert client.get("/events.json?limit=0").status_code == 422
 
 
 def test_one_event_with_its_reports(client, some):

@@ -62,12 +62,21 @@ class KnowledgeBase:
         return self.store.kb_items("relation", actor=key, type_=type, max_grade=min_grade)
 
     def events(self, actor: str | None = None, type: str | None = None, since: date | str | None = None,
-               until: date | str | None = None, country: str | None = None, bbox: tuple | None = None) -> list[dict]:
-        """Events; `type` is an ACLED type or sub-event type; dates overlap [since, until];
-        bbox is (west, south, east, north) in degrees."""
+               until: date | str | None = None, country: str | None = None, bbox: tuple | None = None,
+               limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Events in date order; `type` is an ACLED type or sub-event type; dates overlap
+        [since, until]; bbox is (west, south, east, north) in degrees; `limit` and `offset` page."""
+        return self.store.kb_items("event", **self._event_filters(actor, type, since, until, country, bbox),
+                                   limit=limit, offset=offset)
+
+    def count_events(self, actor: str | None = None, type: str | None = None, since: date | str | None = None,
+                     until: date | str | None = None, country: str | None = None, bbox: tuple | None = None) -> int:
+        return self.store.kb_item_count("event", **self._event_filters(actor, type, since, until, country, bbox))
+
+    def _event_filters(self, actor, type, since, until, country, bbox) -> dict:
         key = self.find_actor(actor)["actor_id"] if actor else None
-        return self.store.kb_items("event", actor=key, type_=type, since=_date(since), until=_date(until),
-                                   country=country, bbox=bbox)
+        return {"actor": key, "type_": type, "since": _date(since), "until": _date(until), "country": country,
+                "bbox": bbox}
 
     def event(self, event_id: str) -> dict:
         found = self.store.kb_item(event_id)

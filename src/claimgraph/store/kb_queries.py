@@ -104,9 +104,23 @@ def _actor(row) -> dict:
 
 def item_list(conn: Connection, kind: str, actor: str | None = None, role: str | None = None,
               type_: str | None = None, since: date | None = None, until: date | None = None,
-              country: str | None = None, bbox: tuple | None = None, max_grade: int | None = None) -> list[dict]:
+              country: str | None = None, bbox: tuple | None = None, max_grade: int | None = None,
+              limit: int | None = None, offset: int = 0) -> list[dict]:
+    query = _item_query(select(kb_items.c.data), kind, actor, role, type_, since, until, country, bbox, max_grade)
+    query = query.order_by(kb_items.c.date_start.nulls_last(), kb_items.c.item_id).offset(offset).limit(limit)
+    return [row.data for row in conn.execute(query)]
+
+
+def item_count(conn: Connection, kind: str, **filters) -> int:
+    query = _item_query(select(func.count()).select_from(kb_items), kind, **filters)
+    return conn.execute(query).scalar_one()
+
+
+def _item_query(query, kind: str, actor: str | None = None, role: str | None = None, type_: str | None = None,
+                since: date | None = None, until: date | None = None, country: str | None = None,
+                bbox: tuple | None = None, max_grade: int | None = None):
     c = kb_items.c
-    query = select(c.data).where(c.item_kind == kind).order_by(c.date_start.nulls_last(), c.item_id)
+    query = query.where(c.item_kind == kind)
     if actor:
         linked = select(kb_item_actors.c.item_id).where(kb_item_actors.c.actor_id == actor)
         if role:
@@ -125,7 +139,7 @@ def item_list(conn: Connection, kind: str, actor: str | None = None, role: str |
         query = query.where(and_(c.lon >= west, c.lon <= east, c.lat >= south, c.lat <= north))
     if max_grade:
         query = query.where(c.grade <= max_grade)
-    return [row.data for row in conn.execute(query)]
+    return query
 
 
 def item(conn: Connection, item_id: str) -> dict:

@@ -39,6 +39,9 @@ class KnowledgeStore:
     def kb_items(self, kind: str, **filters) -> list[dict]:
         return self._read(lambda conn: kb_queries.item_list(conn, kind, **filters))
 
+    def kb_item_count(self, kind: str, **filters) -> int:
+        return self._read(lambda conn: kb_queries.item_count(conn, kind, **filters))
+
     def kb_item(self, item_id: str) -> dict:
         return self._read(kb_queries.item, item_id)
 

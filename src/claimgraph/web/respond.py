@@ -39,9 +39,10 @@ class JSONText(JSONResponse):
         return json.dumps(content, ensure_ascii=False, default=str).encode("utf-8")
 
 
-def respond(request: Request, template: str, data, status: int = 200, **context) -> HTMLResponse | JSONResponse:
+def respond(request: Request, template: str, data, status: int = 200, headers: dict | None = None,
+            **context) -> HTMLResponse | JSONResponse:
     if wants_json(request):
-        return JSONText(data, status_code=status)
+        return JSONText(data, status_code=status, headers=headers)
     return page(request, template, data=data, status=status, **context)
 
 

@@ -11,6 +11,7 @@ from claimgraph.web.respond import dual, respond
 from claimgraph.web.routes.common import Ref, Text, kb_of
 
 router = APIRouter()
+PAGE, MAX_PAGE = 500, 5000  # the timeline and map draw one page; the list pages through the rest
 BBOX = r"^-?\d{1,3}(\.\d+)?(,-?\d{1,3}(\.\d+)?){3}$"
 
 
@@ -32,13 +33,25 @@ def events(request: Request, actor: Text = None,
            since: Annotated[date | None, Query(description="From this date (YYYY-MM-DD)")] = None,
            until: Annotated[date | None, Query(description="Up to this date (YYYY-MM-DD)")] = None,
            country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO country code")] = None,
-           bbox: Annotated[str | None, Query(pattern=BBOX, description="west,south,east,north in degrees")] = None):
+           bbox: Annotated[str | None, Query(pattern=BBOX, description="west,south,east,north in degrees")] = None,
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="At most this many events")] = PAGE,
+           offset: Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many (date order)")] = 0):
     if since and until and since > until:
         raise HTTPException(422, "since must not be after until")
-    found = kb_of(request).events(actor=actor, type=type, since=since, until=until, country=country,
-                                  bbox=parse_bbox(bbox))
-    filters = {"actor": actor, "type": type, "since": since, "until": until, "country": country, "bbox": bbox}
-    return respond(request, "events.html", found, filters=filters)
+    kb = kb_of(request)
+    filters = {"actor": actor, "type": type, "since": since, "until": until, "country": country,
+               "bbox": parse_bbox(bbox)}
+    found = kb.events(**filters, limit=limit, offset=offset)
+    total = kb.count_events(**filters)
+    page = {"offset": offset, "limit": limit, "total": total, "shown": len(found),
+            "previous": _page_url(request, max(offset - limit, 0)) if offset else None,
+            "next": _page_url(request, offset + limit) if offset + limit < total else None}
+    return respond(request, "events.html", found, headers={"X-Total-Count": str(total)},
+                   filters={**filters, "bbox": bbox}, page=page)
+
+
+def _page_url(request: Request, offset: int) -> str:
+    return f"{request.url.path}?{request.url.include_query_params(offset=offset).query}"
 
 
 @dual(router, "/events/{ref}", "event", "One event with all its reports side by side and their conflicts")
