@@ -106,6 +106,19 @@ def test_network_whole_and_around_an_actor(client):
     assert typed["edges"] and {e["type"] for e in typed["edges"]} == {"part_of"}
 
 
+def test_a_large_network_shows_the_most_documented_actors_first(client):
+    whole = client.get("/network.json").json()
+    assert whole["total_actors"] == len(whole["nodes"]) > 6
+    small = client.get("/network.json?max_actors=6").json()
+    assert small["total_actors"] == whole["total_actors"] and 0 < len(small["nodes"]) <= 6
+    documents = sorted((n["documents"] for n in whole["nodes"]), reverse=True)
+    assert min(n["documents"] for n in small["nodes"]) >= documents[5]
+    ids = {n["id"] for n in small["nodes"]}
+    assert all(e["source"] in ids and e["target"] in ids for e in small["edges"])
+    assert "most documented of" in client.get("/network?max_actors=6").text
+    assert client.get("/network.json?max_actors=1").status_code == 422
+
+
 def test_events_filters(client, some):
     every = client.get("/events.json").json()
     assert len(every) >= 60

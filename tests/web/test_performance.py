@@ -37,7 +37,7 @@ def test_median_page_load_on_the_demo_store(watched, live_demo):
 
 
 @pytest.mark.slow
-def test_dossier_on_a_store_of_10000_documents(demo_url, tmp_path):
+def test_dossier_network_and_events_on_a_store_of_10000_documents(demo_url, tmp_path):
     url = f"sqlite:///{tmp_path / 'big.sqlite'}"
     started = time.perf_counter()
     counts = build_big_store(demo_url, url, BIG)
@@ -45,7 +45,8 @@ def test_dossier_on_a_store_of_10000_documents(demo_url, tmp_path):
     assert counts["documents"] == BIG
     with LiveServer(make_app(url)) as server, httpx.Client(base_url=server.url, timeout=60) as http:
         figures = {}
-        for path in ("/actors/islamic-state", "/actors/islamic-state.json", "/actors/quds-force"):
+        for path in ("/actors/islamic-state", "/actors/islamic-state.json", "/actors/quds-force", "/network.json",
+                     "/events.json"):
             http.get(path).raise_for_status()  # warm
             runs = []
             for _ in range(5):
@@ -56,5 +57,5 @@ def test_dossier_on_a_store_of_10000_documents(demo_url, tmp_path):
             figures[path] = statistics.median(runs)
         ties = len(http.get("/actors/islamic-state.json").json()["ties"])
     print(f"\nstore of {BIG} documents built in {built:.0f} s ({counts['events']} events, {counts['claims']} claims)")
-    print("dossier (ms, median of 5): " + ", ".join(f"{k} {v:.0f}" for k, v in figures.items()) + f"; {ties} ties")
+    print("dossier, network and events (ms, median of 5): " + ", ".join(f"{k} {v:.0f}" for k, v in figures.items()) + f"; {ties} ties")
     assert max(figures.values()) < 500

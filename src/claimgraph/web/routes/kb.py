@@ -14,6 +14,7 @@ from claimgraph.web.routes.common import Limit, Offset, Ref, Text, kb_of
 router = APIRouter()
 TIE_TYPES = ("part_of", "member_of", "leads", "commands", "allied_with", "fights", "supports", "trains",
              "front_for", "succeeded", "killed")
+DEFAULT_ACTORS, MAX_ACTORS = 300, 3000
 Grade = Annotated[int | None, Query(ge=1, le=6, description="Keep facts graded this well or better (1 best)")]
 TieType = Annotated[str | None, Query(max_length=40, description="Tie type: " + ", ".join(TIE_TYPES))]
 
@@ -60,18 +61,32 @@ def relation(request: Request, ref: Ref):
 
 @dual(router, "/network", "network", "The tie network: actors as nodes, ties as edges; around one actor with `actor`")
 def network(request: Request, actor: Text = None, depth: Annotated[int, Query(ge=1, le=6)] = 2,
-            type: TieType = None, min_grade: Grade = None):
+            type: TieType = None, min_grade: Grade = None,
+            max_actors: Annotated[int, Query(ge=2, le=MAX_ACTORS, description="Show at most this many actors, "
+                                             "the most documented first")] = DEFAULT_ACTORS):
     kb = kb_of(request)
     ties = kb.relations(type=type, min_grade=min_grade)
     if actor:
         around = {node["id"] for node in kb.network(actor, depth=depth)["nodes"]}
         ties = [t for t in ties if t["source"]["actor_id"] in around and t["target"]["actor_id"] in around]
-    data = graph_of(ties, {a["actor_id"]: a for a in kb.actors(limit=1_000_000)})
+    data = graph_of(ties, {a["actor_id"]: a for a in kb.actors(limit=1_000_000)}, max_actors)
     return respond(request, "network.html", data, actor=actor, depth=depth, type=type, min_grade=min_grade,
-                   types=TIE_TYPES)
+                   types=TIE_TYPES, max_actors=max_actors)
 
 
-def graph_of(ties: list[dict], actors: dict[str, dict]) -> dict:
+def graph_of(ties: list[dict], actors: dict[str, dict], max_actors: int | None = None) -> dict:
+    """Nodes and edges of `ties`; past `max_actors`, only the ties among the most documented
+    actors (a graph of thousands of nodes is unreadable: pick an actor to see its part)."""
+    data = _graph(ties, actors)
+    total = len(data["nodes"])
+    if max_actors is None or total <= max_actors:
+        return {**data, "total_actors": total}
+    keep = {n["id"] for n in sorted(data["nodes"], key=lambda n: (-n["documents"], n["id"]))[:max_actors]}
+    kept = [t for t in ties if t["source"]["actor_id"] in keep and t["target"]["actor_id"] in keep]
+    return {**_graph(kept, actors), "total_actors": total}
+
+
+def _graph(ties: list[dict], actors: dict[str, dict]) -> dict:
     nodes: dict[str, dict] = {}
     edges = []
     for tie in ties:
