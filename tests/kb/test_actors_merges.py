@@ -52,6 +52,25 @@ def test_provisional_spellings_in_one_country_are_merged_with_a_reason(store):
     assert tie["documents"] == ["a", "b", "c"]
 
 
+def test_descriptions_stay_with_their_document_and_out_of_actor_lists(store):
+    docs = []
+    for doc_id in ("a", "b"):
+        doc = Doc(doc_id, "The regime shelled the town. The Quds Force said so.")
+        regime = doc.entity("regime", phrase="The regime", subkind="description")
+        doc.entity("town", phrase="the town", kind="place", subkind="description")
+        qf = doc.entity("Quds Force", registry_id="quds-force")
+        doc.relation("supports", qf, regime, "The regime shelled the town")
+        docs.append(doc)
+    kb = build(store, *docs)
+    assert kb.merges() == []
+    regimes = kb.actors(kind="description")
+    assert sorted(a["actor_id"] for a in regimes) == ["doc:a:organization:regime", "doc:b:organization:regime"]
+    assert all(a["documents"] == 1 for a in regimes)
+    assert [a["actor_id"] for a in kb.actors()] == ["reg:quds-force"]
+    assert len(kb.actors(everyone=True)) == 3
+    assert {t["target"]["actor_id"] for t in kb.relations()} == {a["actor_id"] for a in regimes}
+
+
 def test_the_same_name_in_another_country_is_another_actor(store):
     kb = build(store, named("a", "Saraya Awliya al-Dam", IRAQ), named("b", "Saraya Awliya ad-Dam", SYRIA))
     assert kb.merges() == []

@@ -70,18 +70,24 @@ def test_normalised_names(name, key):
 
 
 def test_registry_entities_use_the_registry_id():
-    assert actor_id({"kind": "organization", "name": "IRGC", "registry_id": "irgc"}) == "reg:irgc"
+    assert actor_id({"kind": "organization", "name": "IRGC", "registry_id": "irgc"}, "d1") == "reg:irgc"
 
 
 def test_provisional_actor_ids_depend_on_kind_and_name():
-    person = actor_id({"kind": "person", "name": "Abu Fadak", "registry_id": None})
-    assert person == "prov:person:abu-fadak"
-    assert actor_id({"kind": "organization", "name": "Abu Fadak", "registry_id": None}) != person
+    person = actor_id({"kind": "person", "name": "Abu Fadak", "registry_id": None}, "d1")
+    assert person == "prov:person:abu-fadak" == actor_id({"kind": "person", "name": "Abu Fadak"}, "d2")
+    assert actor_id({"kind": "organization", "name": "Abu Fadak", "registry_id": None}, "d1") != person
+
+
+@pytest.mark.parametrize("subkind", ["description", "collective"])
+def test_descriptions_and_collectives_are_their_documents_own(subkind):
+    town = {"kind": "place", "name": "the town", "subkind": subkind}
+    assert actor_id(town, "d1") == "doc:d1:place:town" != actor_id(town, "d2")
 
 
 @pytest.mark.parametrize("name", [pytest.param("...", id="no letters"), pytest.param("x " * 100, id="long")])
 def test_awkward_names_still_give_short_stable_ids(name):
-    ids = {actor_id({"kind": "organization", "name": name}) for _ in range(2)}
+    ids = {actor_id({"kind": "organization", "name": name}, "d1") for _ in range(2)}
     assert len(ids) == 1
     (only,) = ids
     assert only.startswith("prov:organization:") and len(only) <= 100

@@ -13,7 +13,7 @@ ALL = 10_000_000
 
 def tie_network(kb) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(name="claimgraph ties")
-    for actor in kb.actors(limit=ALL):
+    for actor in kb.actors(limit=ALL, everyone=True):
         graph.add_node(actor["actor_id"], label=actor["name"], kind=actor["kind"], subkind=actor["subkind"] or "",
                        country=actor["country"] or "", provisional=bool(actor["provisional"]),
                        documents=int(actor["documents"]), mentions=int(actor["mentions"]))

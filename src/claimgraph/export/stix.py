@@ -49,7 +49,7 @@ def write_stix(kb, out: IO[str]) -> dict:
 def build_bundle(kb) -> stix2.Bundle:
     relations = kb.relations()
     fronts = {f["source"]["actor_id"] for f in relations if f["type"] == "front_for" and not f["negated"]}
-    actors = {a["actor_id"]: a for a in kb.actors(limit=ALL)}
+    actors = {a["actor_id"]: a for a in kb.actors(limit=ALL, everyone=True)}
     objects: dict[str, object] = {}
     by_doc: dict[str, set[str]] = {}
     for actor in actors.values():

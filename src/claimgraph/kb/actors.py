@@ -65,7 +65,7 @@ def collect_members(records: list[dict], registry: Registry) -> dict[str, Member
         for entity in record.get("entities", []):
             if entity["kind"] not in ACTOR_KINDS:
                 continue
-            key = member_id(entity)
+            key = member_id(entity, record["doc_id"])
             member = members.setdefault(key, Member(key, entity["kind"], entity.get("registry_id")))
             member.names[entity["name"]] += 1
             member.subkinds[entity.get("subkind") or ""] += 1
@@ -80,7 +80,7 @@ def propose_merges(members: dict[str, Member]) -> list[dict]:
     """Provisional members with the same kind, normalised name and country, grouped."""
     groups: dict[tuple, list[Member]] = {}
     for member in members.values():
-        if member.registry_id is None:
+        if member.registry_id is None and not member.member_id.startswith("doc:"):  # a document's own stay apart
             groups.setdefault((member.kind, normalize_name(member.name), member.country), []).append(member)
     merges = []
     for (kind, key, country), group in sorted(groups.items(), key=lambda item: str(item[0])):

@@ -22,8 +22,8 @@ class Corpus:
         per-document id, which is stable across documents for registry entries)."""
         if doc_id not in self._entity_ids:
             self._entity_ids[doc_id] = {
-                e["id"]: self.mapping.get(member_id(e), member_id(e)) if e["kind"] in ACTOR_KINDS else member_id(e)
-                for e in self.records[doc_id].get("entities", [])
+                e["id"]: self.mapping.get(key, key) if e["kind"] in ACTOR_KINDS else key
+                for e in self.records[doc_id].get("entities", []) for key in (member_id(e, doc_id),)
             }
         return self._entity_ids[doc_id]
 

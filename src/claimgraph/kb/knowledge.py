@@ -29,8 +29,11 @@ class KnowledgeBase:
 
     # -- actors --------------------------------------------------------------------------------
 
-    def actors(self, kind: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
-        return self.store.kb_actors(kind=kind, q=q, limit=limit, offset=offset)
+    def actors(self, kind: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0,
+               everyone: bool = False) -> list[dict]:
+        """Actors, most documented first; `everyone` adds each document's own descriptions
+        and collectives ("the regime", "civilians"), which are left out of lists by default."""
+        return self.store.kb_actors(kind=kind, q=q, limit=limit, offset=offset, everyone=everyone)
 
     def find_actor(self, name_or_id: str) -> dict:
         """An actor by id ("reg:quds-force", "quds-force"), per-document id, or any of its names."""
@@ -94,7 +97,7 @@ class KnowledgeBase:
 
     def network(self, name: str, depth: int = 2) -> dict:
         center = self.find_actor(name)
-        actors = {a["actor_id"]: a for a in self.store.kb_actors(limit=1_000_000)}
+        actors = {a["actor_id"]: a for a in self.store.kb_actors(limit=1_000_000, everyone=True)}
         graph = tie_graph(self.store.kb_items("relation"), actors)
         return {"name": center["name"], **neighbourhood(graph, center["actor_id"], depth)}
 

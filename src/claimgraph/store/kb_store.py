@@ -30,8 +30,9 @@ class KnowledgeStore:
                 return kb_queries.set_undone(conn, merge_id, datetime.now(timezone.utc))
         return self._guard(f"undo merge {merge_id!r}", write)
 
-    def kb_actors(self, kind: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
-        return self._read(kb_queries.actor_list, kind, q, limit, offset)
+    def kb_actors(self, kind: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0,
+                  everyone: bool = False) -> list[dict]:
+        return self._read(kb_queries.actor_list, kind, q, limit, offset, everyone)
 
     def kb_find_actor(self, actor_id: str | None, name_key: str) -> dict | None:
         return self._read(kb_queries.find_actor, actor_id, name_key)

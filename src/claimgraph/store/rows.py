@@ -20,6 +20,7 @@ from claimgraph.extract.record import validate_record
 
 ROLES = (("perpetrators", "perpetrator"), ("targets", "target"), ("weapons", "weapon"))
 MAX_SLUG = 80
+DOCUMENT_SCOPED = ("description", "collective")  # entity subkinds that are no one across documents
 
 
 @dataclass
@@ -61,15 +62,20 @@ def normalise_name(name: str) -> str:
     return "-".join(words)
 
 
-def actor_id(entity: dict) -> str:
+def actor_id(entity: dict, doc_id: str) -> str:
     """`reg:<registry id>` for a known entity; else `prov:<kind>:<normalised name>`
-    (long or empty names get a hash), the same in every document that names it alike."""
+    (long or empty names get a hash), the same in every document that names it alike.
+    A description or a collective ("the town", "the regime", "civilians") names no one
+    in particular: it is `doc:<doc id>:<kind>:<name>`, that document's alone, so "the
+    town" of one report is never the town of another."""
     if entity.get("registry_id"):
         return f"reg:{entity['registry_id']}"
     slug = normalise_name(entity["name"])
     if not slug or len(slug) > MAX_SLUG:
         tail = hashlib.sha1(entity["name"].casefold().encode("utf-8")).hexdigest()[:12]
         slug = f"{slug[:MAX_SLUG - 13]}-{tail}" if slug else tail
+    if entity.get("subkind") in DOCUMENT_SCOPED:
+        return f"doc:{doc_id}:{entity['kind']}:{slug}"
     return f"prov:{entity['kind']}:{slug}"
 
 
@@ -111,7 +117,7 @@ def _record_row(doc_id: str, record: dict) -> dict:
 
 def _entity_row(doc_id: str, entity: dict) -> dict:
     return {
-        "doc_id": doc_id, "entity_id": entity["id"], "actor_id": actor_id(entity),
+        "doc_id": doc_id, "entity_id": entity["id"], "actor_id": actor_id(entity, doc_id),
         "kind": entity["kind"], "subkind": entity.get("subkind"), "name": entity["name"],
         "registry_id": entity.get("registry_id"),
         "provisional": bool(entity.get("provisional", not entity.get("registry_id"))),

@@ -69,7 +69,7 @@ def network(request: Request, actor: Text = None, depth: Annotated[int, Query(ge
     if actor:
         around = {node["id"] for node in kb.network(actor, depth=depth)["nodes"]}
         ties = [t for t in ties if t["source"]["actor_id"] in around and t["target"]["actor_id"] in around]
-    data = graph_of(ties, {a["actor_id"]: a for a in kb.actors(limit=1_000_000)}, max_actors)
+    data = graph_of(ties, {a["actor_id"]: a for a in kb.actors(limit=1_000_000, everyone=True)}, max_actors)
     return respond(request, "network.html", data, actor=actor, depth=depth, type=type, min_grade=min_grade,
                    types=TIE_TYPES, max_actors=max_actors)
 
