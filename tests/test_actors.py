@@ -139,3 +139,83 @@ def test_seed_finds_every_required_actor_with_its_kind(extractor, seed_document)
         if not found:
             missing.append(actor["name"])
     assert not missing, f"required seed actors not found with the right kind: {missing}"
+
+
+def _span_holder(entities: list[dict], text: str, surface: str) -> dict | None:
+    """The entity with a mention that covers `surface` exactly or ends where it ends ("town" for
+    "the town")."""
+    start = text.index(surface)
+    end = start + len(surface)
+    for entity in entities:
+        if any(start <= s < e == end for s, e in entity["mentions"]):
+            return entity
+    return None
+
+
+NOMINALS = {
+    "setting": ("Gunmen entered the town at dawn.", "the town", "place"),
+    "facility": ("Shells hit a mosque and the hospital.", "the hospital", "place"),
+    "place adverb": ("292 Iraqis died here, in one night.", "here", "place"),
+    "body": ("The regime denied it.", "The regime", "organization"),
+    "community": ("The international community must act.", "The international community", "organization"),
+    "people": ("Civilians fled as the shelling went on.", "Civilians", "organization"),
+    "role": ("The Foreign Secretary met his counterpart.", "The Foreign Secretary", "person"),
+}
+
+
+@pytest.mark.parametrize("case", NOMINALS, ids=list(NOMINALS))
+def test_unlinked_descriptions_become_mentions_of_their_kind(entities_of, case):
+    text, surface, kind = NOMINALS[case]
+    holder = _span_holder(entities_of(text), text, surface)
+    assert holder is not None and holder["kind"] == kind and holder["provisional"]
+
+
+def test_a_collective_takes_its_of_complement(entities_of):
+    text = "The people of Mosul suffered."
+    entities = entities_of(text)
+    people = [e for e in entities if [text.index("people"), text.index(" suffered")] in e["mentions"]]
+    assert len(people) == 1 and people[0]["kind"] == "organization"
+    assert _holder(entities, text, "Mosul")["kind"] == "place"
+
+
+def test_existential_there_is_no_place(entities_of):
+    text = "There is no hope left."
+    assert _holder(entities_of(text), text, "There") is None
+
+
+def test_a_description_before_a_name_joins_the_name(entities_of):
+    text = "Officials met the militant group Hezbollah in Beirut."
+    entities = entities_of(text)
+    hezbollah = _holder(entities, text, "Hezbollah")
+    assert hezbollah is not None and hezbollah["registry_id"] == "hezbollah"
+    assert _holder(entities, text, "militant group") is hezbollah
+
+
+def test_the_city_of_a_name_is_left_to_the_name(entities_of):
+    text = "Fighting spread to the city of Mosul."
+    entities = entities_of(text)
+    assert _holder(entities, text, "city") is None or _holder(entities, text, "city") is _holder(entities, text, "Mosul")
+
+
+def test_a_people_named_by_nationality_is_a_collective_not_the_state(entities_of):
+    text = "Syria is at war. Hundreds of thousands of Syrians have been killed."
+    entities = entities_of(text)
+    syrians = _holder(entities, text, "Syrians")
+    assert syrians is not None and syrians["kind"] == "organization" and syrians["subkind"] == "collective"
+    assert syrians is not _holder(entities, text, "Syria is")
+
+
+def test_a_persons_name_is_cut_off_the_title_ner_ran_it_into(extractor):
+    from spacy.tokens import Span
+
+    from claimgraph.extract.entities import _name_spans
+
+    doc = extractor.nlp("Minister for the Middle East Tobias Ellwood visited Erbil. Ellwood said so.")
+    doc.ents = [Span(doc, 3, 7, label="ORG"), Span(doc, 10, 11, label="PERSON")]  # "[Middle East Tobias Ellwood]"
+    spans = {(s.text, s.label_) for s in _name_spans(doc)}
+    assert ("Ellwood", "PERSON") in spans and not any(label == "ORG" for _, label in spans)
+
+
+def test_god_is_not_an_entity(entities_of):
+    text = "Thank God, the family survived the bombing in Mosul."
+    assert _holder(entities_of(text), text, "God") is None

@@ -152,16 +152,32 @@ def _pronoun_kind(token: Token) -> str | None:
 
 def resolve_demonyms(doc: Doc, index: MentionIndex, demonyms: dict[str, str], states: dict[str, Entity],
                      new_state) -> None:
-    """Nationality words that name the state as an actor join (or create) the state's entity."""
+    """Nationality words that name the state as an actor join (or create) the state's entity;
+    a people named by nationality ("Syrians", "all Iraqis", "700,000 Syrians") is a collective
+    of its own, while "the Iranians" is the state acting."""
+    peoples: dict[str, Entity] = {}
     for ent in doc.ents:
         if ent.label_ != "NORP" or index.covers(ent.start, ent.end):
             continue
-        state_id = demonyms.get(ent.text.strip())
-        if state_id is None or not _acts(ent.root):
+        word = ent.text.strip()
+        state_id = demonyms.get(word)
+        if state_id is None:
             continue
-        entity = states.get(state_id) or new_state(state_id)
-        states[state_id] = entity
+        if _is_people(ent.root):
+            entity = peoples.get(word) or index.new_entity(kind="organization", name=word, subkind="collective",
+                                                           provisional=True)
+            peoples[word] = entity
+        elif _acts(ent.root):
+            entity = states.get(state_id) or new_state(state_id)
+            states[state_id] = entity
+        else:
+            continue
         index.add(entity, ent.start_char, ent.end_char)
+
+
+def _is_people(root: Token) -> bool:
+    return root.tag_ in ("NNPS", "NNS") and root.dep_ not in ("amod", "compound") \
+        and not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children)
 
 
 def _acts(root: Token) -> bool:

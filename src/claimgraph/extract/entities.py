@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from claimgraph.extract.collectives import add_collectives
+from claimgraph.extract.collectives import add_collectives, add_nominals
 from claimgraph.extract.coref import (
     resolve_appositions, resolve_demonyms, resolve_descriptions, resolve_pronouns,
 )
@@ -32,8 +32,6 @@ TITLES = {
     "senator", "sen.", "rep.", "governor", "gov.", "mayor", "lieutenant", "brigadier", "field", "marshal",
     "chief", "deputy", "ambassador", "envoy", "spokesman", "spokeswoman", "mullah", "hajji", "haji",
 }
-LOCATIVE_PREPS = {"in", "into", "to", "from", "across", "near", "at", "inside", "within", "throughout",
-                  "around", "outside", "toward", "towards", "through", "over", "between", "via"}
 
 
 @dataclass
@@ -43,8 +41,6 @@ class _Group:
     registry_id: str | None = None
     subkind: str | None = None
     spans: list[Span] = field(default_factory=list)
-    place_votes: int = 0
-    actor_votes: int = 0
 
 
 class Entities:
@@ -64,7 +60,6 @@ class Entities:
             if group is None:
                 continue
             group.spans.append(span)
-            _vote_role(group, span)
         for key, group in groups.items():
             ex.entities.append(self._entity(ex, key, group))
         self._resolve(ex)
@@ -76,6 +71,7 @@ class Entities:
         add_collectives(ex.doc, index)
         resolve_appositions(ex.doc, index)
         resolve_descriptions(ex.doc, index)
+        add_nominals(ex.doc, index)
         resolve_pronouns(ex.doc, index)
 
     def _state(self, index: MentionIndex, state_id: str) -> Entity:
@@ -155,16 +151,24 @@ def _lexicon_group(kind: str, kb_id: str) -> _Group:
     return _Group("weapon", weapon.name, None, weapon.subkind)
 
 
+NOT_NAMES = {"god", "allah"}  # "God" is no place, person or organisation that reports track
+
+
 def _name_spans(doc) -> list[Span]:
     """Entity spans worth keeping, with single names relabelled as persons where the same
-    word is a person's name elsewhere in the text ("Karim" after "Karim Wasfi")."""
-    spans = [s for s in doc.ents if s.label_ in LABEL_KINDS and _has_latin(s.text)]
+    word is a person's name elsewhere in the text ("Karim" after "Karim Wasfi"), and a
+    person's name cut off the title spaCy ran it into ("[Minister for the] Middle East
+    Tobias Ellwood")."""
+    spans = [s for s in doc.ents if s.label_ in LABEL_KINDS and _has_latin(s.text)
+             and s.text.lower() not in NOT_NAMES]
     person_words = {t.lower_ for s in spans if s.label_ == "PERSON" and not s.kb_id_ for t in s}
     kept = []
     for span in spans:
-        if span.label_ in ("GPE", "ORG", "LOC") and not span.kb_id_ and len(span) == 1 \
-                and span[0].lower_ in person_words:
-            span = Span(doc, span.start, span.end, label="PERSON")
+        if span.label_ in ("GPE", "ORG", "LOC") and not span.kb_id_ and span[-1].lower_ in person_words:
+            start = span.end - 1
+            while start > span.start and doc[start - 1].lower_ in person_words:
+                start -= 1
+            span = Span(doc, start, span.end, label="PERSON")
         kept.append(span)
     return kept
 
@@ -175,15 +179,6 @@ def _has_latin(text: str) -> bool:
 
 def _actor_kind(actor) -> str:
     return "state" if actor.subkind == "state" else actor.kind
-
-
-def _vote_role(group: _Group, span: Span) -> None:
-    """States are places where the text puts something in them, actors where they act."""
-    head = span.root
-    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
-        group.place_votes += 1
-    elif head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent", "conj") or head.dep_ == "pobj":
-        group.actor_votes += 1
 
 
 def _clean_name(text: str) -> str:
