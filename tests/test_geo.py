@@ -169,6 +169,29 @@ def test_towns_follow_the_state_named(gaz):
     assert gaz.resolve(["Gainesville", "Florida"])[0].admin1 == "US.FL"
 
 
+def test_abbreviated_saint_and_mount_find_the_town_spelt_in_full(gaz):
+    assert gaz.resolve(["St. Petersburg"])[0].country == "RU"
+    assert any(p.name == "Mount Pleasant" and p.admin1 == "US.IA" for p in gaz.candidates("Mt. Pleasant"))
+
+
+def test_a_town_known_only_by_an_alternate_name_yields_to_namesakes(gaz):
+    # Several towns once bore or absorbed the name "Springfield"; the ones that bear it win.
+    springfield = gaz.resolve(["Springfield", "Missouri"])[0]
+    assert springfield.name == "Springfield" and springfield.admin1 == "US.MO"
+
+
+def test_ambiguous_towns_follow_the_state_they_could_all_share(gaz):
+    # No state is named, yet each of these names has a Minnesota reading: local news.
+    chosen = gaz.resolve(["Jordan", "Watertown", "Delano", "Scott County", "Montgomery"])
+    assert [p.admin1 for p in chosen] == ["US.MN"] * 5
+
+
+def test_the_capital_of_the_documents_country_beats_a_local_namesake(gaz):
+    # Without the country named, a Washington near Decatur, Illinois would do.
+    assert gaz.resolve(["Washington", "Decatur", "U.S."])[0].admin1 == "US.DC"
+    assert gaz.resolve(["Washington", "Athens", "U.S."])[0].admin1 == "US.DC"
+
+
 def test_unknown_names_resolve_to_none(gaz):
     assert gaz.resolve(["Xqzzyville", "Iraq"]) == [None, gaz.candidates("Iraq")[0]]
 

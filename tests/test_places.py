@@ -109,3 +109,47 @@ def test_unregistered_org_named_as_a_province_becomes_the_province(nlp, places_s
     text = "Two car bombs exploded in Maysan on Sunday."
     maysan = run_places(nlp, places_stage, text, [("organization", "Maysan", "Maysan")]).entities[0]
     assert maysan.kind == "place" and maysan.geo.country == "IQ" and maysan.geo.precision == "region"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Gainesville Mayor Myrtle Figueras would not comment on the plan.", "Gainesville"),
+    ("A house fire in Chiefland was put out on Sunday.", "Chiefland"),
+], ids=["noun-modifier", "after-to"])
+def test_a_person_named_only_as_a_town_is_the_town(nlp, places_stage, text, town):
+    ex = run_places(nlp, places_stage, text, [("person", town, town)])
+    entity = next(e for e in ex.entities if e.name == town)
+    assert entity.kind == "place" and entity.geo is not None and entity.geo.country == "US"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mr. Logan said the plan would cost too much.", "Logan"),
+    ("Logan said the plan would cost too much.", "Logan"),
+    ("Coach Lindsay Hamilton watched as Hamilton scored twice.", "Hamilton"),
+], ids=["title", "speaker", "surname"])
+def test_a_person_used_as_a_person_stays_a_person(nlp, places_stage, text, name):
+    entities = [("person", name, name)]
+    if "Lindsay Hamilton" in text:
+        entities = [("person", "Lindsay Hamilton", "Lindsay Hamilton"), ("person", name, "Hamilton scored")]
+    ex = run_places(nlp, places_stage, text, entities)
+    assert next(e for e in ex.entities if e.name == name).kind == "person"
+
+
+def test_a_town_inside_an_organisations_name_is_a_place_of_its_own(nlp, places_stage):
+    text = "The Athens Police Department arrested two men on Friday."
+    ex = run_places(nlp, places_stage, text, [("organization", "Athens Police Department", "Athens Police Department")])
+    org = next(e for e in ex.entities if e.kind == "organization")
+    athens = next(e for e in ex.entities if e.kind == "place")
+    assert org.name == "Athens Police Department"
+    assert [text[a:b] for a, b in athens.mentions] == ["Athens"] and athens.geo is not None
+
+
+def test_a_facility_is_placed_at_the_place_its_name_begins_with(nlp, places_stage):
+    text = "He was taken to the Henry County Jail on Monday."
+    ex = run_places(nlp, places_stage, text, [("place", "Henry County Jail", "Henry County Jail")])
+    jail = ex.entities[0]
+    assert jail.geo is not None and jail.geo.country == "US"
+
+
+def test_a_generic_word_in_a_facilitys_name_is_no_place(nlp, places_stage):
+    ex = run_places(nlp, places_stage, "The vote was held at City Hall.", [("place", "City Hall", "City Hall")])
+    assert ex.entities[0].geo is None

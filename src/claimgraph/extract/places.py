@@ -2,16 +2,42 @@
 gets coordinates with an honest precision from the offline gazetteer stack (geo/),
 resolved with the document's own context (the countries it names, the other places).
 A named facility or a described one ("a cafe in Baquba") that no gazetteer knows is placed
-at the place the text puts it in, with that place's precision."""
+at the place its name begins with ("the Henry County Jail") or the text puts it in, with
+that place's precision. A town the NER took for a person ("Gainesville Mayor ...") becomes
+a place, and a town inside an organisation's name ("Athens Police Department") a place
+mention of its own, as toponym corpora count it."""
 
 from __future__ import annotations
 
 from claimgraph.extract.mentions import MentionIndex
 from claimgraph.extract.model import Entity, Extraction, Geo
 from claimgraph.geo import find_toponyms, gazetteer
+from claimgraph.geo.gazetteer import prior
 
 LOCATIVE_PREPS = {"in", "at", "from", "near", "to", "into", "outside", "around", "across", "toward", "towards"}
+# Before a small town's name used as a place ("in Chiefland", "a resident of Lanexa"); not
+# "to" or "from", which people follow as often ("spoke to Perry", "heard from Welch").
+PLACE_OF_PREPS = {"in", "at", "near", "outside", "around", "of"}
+# Capitalised words that begin many organisations' names and are also some hamlet's name:
+# inside an organisation's name they are the word ("City Council", "National Guard").
+NAME_WORDS = {
+    "city", "national", "central", "federal", "royal", "united", "international", "metro", "north",
+    "south", "east", "west", "northern", "southern", "eastern", "western", "state", "county", "union",
+    "independence", "liberty", "justice", "unity", "victory", "freedom", "progress", "enterprise",
+    "commerce", "community", "general", "standard", "capital", "republic", "continental", "american",
+    "pacific", "atlantic", "global", "mutual", "summit", "pioneer", "heritage", "harmony", "friendship",
+}
 CONTAINER_PREPS = {"in", "at", "of", "near", "outside", "inside"}  # "a market in Baghdad"
+# Words before a name that make it a person's ("Mr. Logan", "Sen. Clinton").
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president", "mayor",
+    "judge", "officer", "sgt", "sergeant", "coach", "rev", "reverend", "father", "sister", "brother",
+    "uncle", "aunt", "son", "daughter", "wife", "husband", "mother", "dad", "mom", "sir", "lord", "lady",
+    "gen", "general", "col", "capt", "lt", "chief", "deputy", "minister", "secretary", "professor", "prof",
+}
+SPEECH_VERBS = {"say", "tell", "add", "explain", "write", "ask", "note", "recall", "testify", "plead"}
+MAX_NAME_WORDS = 4  # the longest place name looked for at the start of a facility's name
+WELL_KNOWN_PRIOR = 5.0  # a town of ~100,000, a state, a country: its name alone is a place
 
 
 class Places:
@@ -22,6 +48,7 @@ class Places:
         self.gaz = gazetteer()  # built once per process
 
     def __call__(self, ex: Extraction) -> None:
+        self._retype_named_places(ex)
         self._add_toponyms(ex)
         places = [e for e in ex.entities if e.kind == "place"]
         if not places:
@@ -39,10 +66,27 @@ class Places:
         written as a name it knows; "" for a description ("a cafe" is no town "Café")."""
         if entity.registry_id or (_is_name(entity.name) and self.gaz.candidates(entity.name)):
             return entity.name
-        for start, end in sorted(entity.mentions):
-            text = ex.doc.text[start:end]
+        texts = [ex.doc.text[start:end] for start, end in sorted(entity.mentions)]
+        for text in texts:
             if _is_name(text) and self.gaz.candidates(text):
                 return text
+        for text in texts:
+            inner = self._place_in_name(text)
+            if inner:
+                return inner
+        return ""
+
+    def _place_in_name(self, text: str) -> str:
+        """The place a facility's name begins with or ends in: "the Henry County Jail" ->
+        "Henry County", "the Port of Los Angeles" -> "Los Angeles"; "" where none."""
+        words = text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        tails = [" ".join(words[i + 1:]) for i, w in enumerate(words) if w == "of"][-1:]
+        heads = [" ".join(words[:n]) for n in range(min(len(words) - 1, MAX_NAME_WORDS), 0, -1)]
+        for part in tails + heads:
+            if part[:1].isupper() and part.lower() not in NAME_WORDS and self.gaz.candidates(part, fuzzy=False):
+                return part
         return ""
 
     def _add_toponyms(self, ex: Extraction) -> None:
@@ -55,7 +99,7 @@ class Places:
             if span is None:
                 continue
             holder = index.entity_of(span.start)
-            if holder is not None:
+            if holder is not None and not _names_after_place(holder, start, end, name):
                 _relabel_if_place(holder, name, ex.doc)
                 continue
             entity = by_name.get(name.lower())
@@ -63,6 +107,34 @@ class Places:
                 entity = index.new_entity(kind="place", name=name, provisional=True)
                 by_name[name.lower()] = entity
             index.add(entity, start, end)
+
+    def _retype_named_places(self, ex: Extraction) -> None:
+        """A "person" named only by a place's name, never as a person ("Gainesville Mayor
+        Myrtle Figueras", "in Chiefland", "GLASGOW, Ky."): the small model's usual mistake for
+        towns. A well-known place needs no cue; a small one needs a place-like use, and any
+        person-like use (a title, "X said", the surname of a person named here) keeps it a person."""
+        surnames = {e.name.split()[-1].lower() for e in ex.entities if e.kind == "person" and " " in e.name}
+        words: set[str] = set()  # the document's lower-case words, built on first need
+        for entity in ex.entities:
+            if entity.kind != "person" or not entity.provisional or entity.registry_id:
+                continue
+            if entity.name.lower() in surnames or not _is_name(entity.name):
+                continue
+            if not words:
+                words = {t.text for t in ex.doc if t.is_lower} or {""}
+            if self._named_place(entity, ex.doc, words):
+                entity.kind = "place"
+
+    def _named_place(self, entity: Entity, doc, words: set[str]) -> bool:
+        cands = self.gaz.candidates(entity.name, fuzzy=False)
+        if not cands or cands[0].precision == "site":
+            return False
+        spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in entity.mentions) if s]
+        if not spans or any(_person_use(s) for s in spans):
+            return False
+        # "Man" at a sentence's start, with "man" elsewhere, is the word, however big Man is.
+        well_known = prior(cands[0]) >= WELL_KNOWN_PRIOR and entity.name.lower() not in words
+        return well_known or any(_place_use(s) for s in spans)
 
     def _context_countries(self, ex: Extraction) -> list[str]:
         countries = []
@@ -76,6 +148,42 @@ class Places:
 def _is_name(text: str) -> bool:
     """"Baghdad", "al-Anbar", "the US": a capital letter somewhere; "market" has none."""
     return any(c.isupper() for c in text)
+
+
+def _names_after_place(holder: Entity, start: int, end: int, toponym: str) -> bool:
+    """The toponym lies inside a longer name of an organisation that is named after the
+    place ("Athens Police Department", "University of Cincinnati"): the toponym is a place
+    mention of its own, as gazetteers and toponym corpora count it."""
+    if holder.kind != "organization" or holder.registry_id or toponym.lower() in NAME_WORDS:
+        return False
+    return any(a <= start and end <= b and (a, b) != (start, end) for a, b in holder.mentions)
+
+
+def _person_use(span) -> bool:
+    """"Mr. Logan", "Logan, 45,", "Logan said": the name is used as a person's."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
+        return True
+    after = doc[span.end:span.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].like_num:
+        return True
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
+def _place_use(span) -> bool:
+    """"in Lanexa", "a Gainesville restaurant", "Winona police", "Ada, Oklahoma", a dateline."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ in PLACE_OF_PREPS:
+        return True
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and span.root.dep_ == "compound":
+        return True
+    if after is not None and after.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "GPE":
+        return True
+    return span.text.isupper() and len(span.text) > 3 and (span[0].is_sent_start or before.is_space)
 
 
 def _relabel_if_place(entity: Entity, toponym: str, doc) -> None:

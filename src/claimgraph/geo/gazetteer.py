@@ -28,6 +28,9 @@ FUZZY_MIN_POPULATION = 15_000  # only well-known places are worth a guess at a m
 # Prior weight of each precision: a bare name that is a country is usually the country.
 PRECISION_BONUS = {"site": 5.0, "country": 4.0, "region": 2.5, "city": 0.0}
 CAPITAL_BONUS = 1.0
+# The capital of a country the document is about is what its bare name means there
+# ("Washington" in a Georgia paper is the nation's capital, not Washington, Ga.).
+CAPITAL_CONTEXT_BONUS = 3.0
 # A city this big, and this large a share of its region's people, is what the bare name
 # means ("Baghdad", "Kirkuk"); not so "New York" or "Quebec", whose regions are far bigger.
 SHADOW_POPULATION = 100_000
@@ -37,6 +40,12 @@ COUNTRY_CONTEXT_BONUS = 3.0
 ADMIN1_CONTEXT_BONUS = 3.0
 NEAR_BONUS = 2.0
 NEAR_KM = 200.0
+# A town found only by one of its alternate names (a former name, a namesake it absorbed:
+# "Palmyra" for "Springfield") is a weaker reading than a town that bears the name.
+ALT_NAME_PENALTY = 2.0
+# The state most of the document's names could lie in is where its ambiguous names lie
+# (local news: "Jordan", "Watertown", "Delano" and "Scott County" are all in Minnesota).
+SUPPORT_BONUS = 2.0
 
 
 class Gazetteer:
@@ -146,9 +155,34 @@ class Gazetteer:
         anchors = [c[0] if c and _is_clear(c, c[0]) and not self.is_loose(n) else None for n, c in zip(names, options)]
         countries = set(given) | {p.country for p in anchors if p is not None}
         options = [_in_countries(c, countries) if c and self.is_loose(n) else c for n, c in zip(names, options)]
-        first = Context(options, anchors, given)
+        penalties = [_alternate_name_penalties(n, c) for n, c in zip(names, options)]
+        support = _admin1_support(options)
+        first = Context(options, anchors, given, penalties, support)
         chosen = [first.best(i) for i in range(len(options))]
-        return [Context(options, chosen, given).best(i) for i in range(len(options))]
+        return [Context(options, chosen, given, penalties, support).best(i) for i in range(len(options))]
+
+
+def _admin1_support(options: list[list[Place]]) -> Counter:
+    """admin1 -> how many of the document's distinct names have a reading inside it."""
+    support: Counter = Counter()
+    seen: set[tuple[str, ...]] = set()
+    for cands in options:
+        ids = tuple(p.id for p in cands)
+        if ids in seen:
+            continue
+        seen.add(ids)
+        support.update({p.admin1 for p in cands if p.admin1})
+    return support
+
+
+def _alternate_name_penalties(name: str, cands: list[Place]) -> dict[str, float]:
+    """place id -> penalty, for towns that bear the name only as an alternate one, where
+    another candidate bears it as its own."""
+    key = name_key(name)
+    alternate = {p.id for p in cands if p.source == "geonames" and p.precision == "city" and name_key(p.name) != key}
+    if not alternate or len(alternate) == len(cands):
+        return {}
+    return dict.fromkeys(alternate, ALT_NAME_PENALTY)
 
 
 def _in_countries(cands: list[Place], countries: set) -> list[Place]:
@@ -210,8 +244,12 @@ class Context:
     """What one document tells about where it is: its countries, states and anchor towns.
     Each name's own reading is left out when it is scored, so no name votes for itself."""
 
-    def __init__(self, options: list[list[Place]], chosen: list[Place | None], given: Counter):
+    def __init__(self, options: list[list[Place]], chosen: list[Place | None], given: Counter,
+                 penalties: list[dict[str, float]] | None = None, support: Counter | None = None):
         self.options = options
+        self.support = support or Counter()
+        self.top_support = max(self.support.values(), default=0)
+        self.penalties = penalties or [{} for _ in options]
         self.chosen = chosen
         self.countries: Counter = Counter(given)
         self.admin1: Counter = Counter()
@@ -239,14 +277,22 @@ class Context:
                 self._count(own, 1)
 
     def score(self, place: Place, i: int) -> float:
-        s = prior(place)
+        s = prior(place) - self.penalties[i].get(place.id, 0.0)
         if place.country and self.countries.get(place.country, 0) > 0:
-            s += COUNTRY_CONTEXT_BONUS * _share(self.countries, place.country)
+            share = _share(self.countries, place.country)
+            s += (COUNTRY_CONTEXT_BONUS + (CAPITAL_CONTEXT_BONUS if place.kind == "capital" else 0.0)) * share
         if place.admin1 and self.admin1.get(place.admin1, 0) > 0:
             s += ADMIN1_CONTEXT_BONUS * _share(self.admin1, place.admin1)
         if place.precision in ("city", "site") and self._near_anchor(place, i):
             s += NEAR_BONUS
-        return s
+        return s + self._support(place)
+
+    def _support(self, place: Place) -> float:
+        """The bonus for lying in the state where the other names could lie too."""
+        if not place.admin1 or self.top_support < 3:
+            return 0.0
+        others = self.support[place.admin1] - 1  # the name's own readings vote once
+        return SUPPORT_BONUS * max(others, 0) / (self.top_support - 1)
 
     def _near_anchor(self, place: Place, i: int) -> bool:
         for j, anchor in enumerate(self.chosen):

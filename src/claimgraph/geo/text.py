@@ -59,10 +59,15 @@ def _strip(words: list[str]) -> str:
     return " ".join(words)
 
 
+# Abbreviations in place names, spelt out so "St. Petersburg", "Mt. Pleasant" and "Ft. Worth"
+# find the towns the gazetteer spells in full.
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "twp": "township"}
+
+
 def _words(text: str) -> list[str]:
     text = _POSSESSIVE.sub("", fold(text.strip()))
     text = text.translate(_DROP).lower()
-    return _NON_WORD.sub(" ", text).split()
+    return [_ABBREVIATIONS.get(w, w) for w in _NON_WORD.sub(" ", text).split()]
 
 
 _DOUBLED = re.compile(r"([a-z])\1+")
