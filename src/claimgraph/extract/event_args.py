@@ -8,11 +8,15 @@ or one a verb implies: "shot dead" -> firearm) becomes a weapon entity from the 
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
+
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.casualties import PERSON_NOUNS
 from claimgraph.extract.event_types import Actors
 from claimgraph.extract.model import Entity, Extraction
+from claimgraph.extract.triggers import NOUNS
 
 STATE_WORDS = {
     "army", "troops", "troop", "soldier", "military", "police", "policeman", "policemen", "government",
@@ -232,11 +236,45 @@ def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
             perps += [g for c in child.children if c.dep_ == "pobj" for g in _with_conj(c)]
         elif child.dep_ == "prep" and child.lower_ in {"on", "against", "at", "upon", "with"}:
             targets += [g for c in child.children if c.dep_ == "pobj" for g in _with_conj(c)]
+        elif child.dep_ == "prep" and child.lower_ == "including" and passive:
+            targets += _listed(child)
     if passive and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         targets.append(verb.head)
+    if not targets and not passive:
+        targets = _misparsed_objects(verb)
     if not perps and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ == "VERB":
         perps = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return perps, targets
+
+
+def _listed(including: Token) -> list[Token]:
+    """"were arrested, including Eva Forest, wife of X, Lidia Falcón and the writer Eliseo Bayo":
+    the members of the list, not what their descriptions mention ("of X"), though the parser may
+    hang the rest of the list there."""
+    found, stack = [], [c for c in including.children if c.dep_ == "pobj"]
+    while stack:
+        token = stack.pop()
+        if token.pos_ in ("NOUN", "PROPN") and not (token.dep_ == "pobj" and token.head.lower_ == "of"):
+            found.append(token)
+        stack += [c for c in token.children if c.dep_ in ("conj", "appos") or
+                  c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "pobj" and token.lower_ == "of"]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _misparsed_objects(verb: Token) -> list[Token]:
+    """Objects the parser hangs elsewhere: shared by coordinated verbs ("killed and wounded scores
+    of terrorists"), or made the subject of a participle after them ("attacked the militiamen
+    trying to rob")."""
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            objects = [c for c in child.children if c.dep_ == "dobj"]
+            if objects:
+                return [g for o in objects for g in _with_conj(o)]
+        if child.dep_ in ("advcl", "ccomp", "xcomp") and child.tag_ == "VBG" and child.i > verb.i:
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and c.left_edge.i > verb.i]
+            if subjects:
+                return [g for c in subjects for g in _with_conj(c)]
+    return []
 
 
 def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
@@ -248,6 +286,9 @@ def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
             perps += [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "targeting", "at"}:
             targets += [g for c in child.children if c.dep_ == "pobj" for g in _with_conj(c)]
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            sides = [g for c in child.children if c.dep_ == "pobj" for g in _with_conj(c)]
+            perps, targets = perps + sides[:1], targets + sides[1:]  # "a battle between troops and gunmen"
     if not perps:
         perps = _light_verb_subject(noun)
     return perps, targets
@@ -372,3 +413,97 @@ def weapon_entity(index: EntityIndex, token: Token, weapon_id: str, lexicon: dic
     ent = next((e for e in token.sent.ents if token in e), None)
     span = (ent.start_char, ent.end_char) if ent is not None else (token.idx, token.idx + len(token))
     return index.add("weapon", weapon.name, span, subkind=weapon.subkind)  # provisional: keyed by name
+
+
+# -- states as a fallback place ---------------------------------------------------------------
+
+TITLES = {"president", "minister", "premier", "leader", "official", "ambassador", "envoy", "king", "prince",
+          "spokesman", "spokeswoman", "general", "commander", "chief", "secretary", "diplomat"}
+
+
+class StateMentions:
+    """The states each sentence names as a setting (by name or nationality word), once per document."""
+
+    DOMINANCE = 2  # the dominant state is named at least twice as often as any other ...
+    MIN_MENTIONS = 4  # ... and at least this often
+
+    def __init__(self, ex: Extraction, demonyms: dict[str, str]):
+        states = [e for e in ex.entities if e.kind == "place" and e.geo is not None and e.geo.precision == "country"]
+        by_registry = {e.registry_id or e.name.lower().replace(" ", "-"): e for e in states}
+        by_token: dict[int, Entity] = {}
+        for entity in states:
+            for start, end in entity.mentions:
+                for token in ex.doc.char_span(start, end, alignment_mode="expand") or []:
+                    by_token[token.i] = entity
+        for token in ex.doc:
+            if token.i not in by_token and (entity := by_registry.get(demonyms.get(token.text, ""))) is not None:
+                by_token[token.i] = entity
+        self.by_sentence: dict[int, list[Entity]] = {}
+        self.attackers: dict[int, list[Entity]] = {}  # states named as the side that struck
+        self.counts: Counter[str] = Counter()
+        self.by_id = {e.id: e for e in states}
+        starts = [sent.start for sent in ex.doc.sents]
+        for i, entity in sorted(by_token.items()):
+            if i > 0 and by_token.get(i - 1) is entity:
+                continue  # one mention over several tokens
+            self.counts[entity.id] += 1
+            sent_no = bisect.bisect_right(starts, i) - 1
+            if _attack_noun(ex.doc[i].head) and ex.doc[i].dep_ in ("amod", "compound", "nmod", "poss"):
+                self.attackers.setdefault(sent_no, []).append(entity)
+            elif _setting(ex.doc[i], ex.doc[i].text in demonyms):
+                found = self.by_sentence.setdefault(sent_no, [])
+                if entity not in found:
+                    found.append(entity)
+
+    def only_one(self, sent_no: int) -> Entity | None:
+        found = self.by_sentence.get(sent_no, [])
+        return found[0] if len(found) == 1 else None
+
+    def dominant(self) -> Entity | None:
+        ranked = self.counts.most_common(2)
+        if not ranked or ranked[0][1] < self.MIN_MENTIONS:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < self.DOMINANCE * ranked[1][1]:
+            return None
+        return self.by_id[ranked[0][0]]
+
+
+def _setting(token: Token, demonym: bool) -> bool:
+    """A state named as where things are: "in Iraq", "Iraq's cities", "Iraqi militias", "British
+    soil"; not one a phrase supports, opposes or leads ("pro-Iranian", "against Iranian
+    influence", "US-led forces"), nor where someone comes from ("asylum seekers from Pakistan"),
+    nor the nationality of people or forces who travel ("Iranian pilgrims", "American soldiers")."""
+    doc = token.doc
+    node = token
+    while node.dep_ in ("compound", "conj", "appos") and node.head is not node:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ not in LOCATIVE:
+        return False
+    if node.dep_ not in ("pobj", "amod", "compound", "nmod", "poss"):
+        return False
+    if node.dep_ != "pobj" and (node.head.ent_type_ == "PERSON" or node.head.lemma_.lower() in TITLES):
+        return False  # "French President Emmanuel Macron": a person's nationality, not a setting
+    if demonym and _travellers(node.head):
+        return False
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in {"pro", "anti"}:
+        return False
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in {"led", "backed"}:
+        return False
+    node = token
+    for _ in range(2):
+        node = node.head
+        if node.lower_ == "against" and node.dep_ == "prep":
+            return False
+    return True
+
+
+def _travellers(noun: Token) -> bool:
+    """People and state forces, who are often abroad; armed groups and places are not."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    return bool(words & (GROUP_NOUNS | STATE_WORDS)) and not words & ARMED_WORDS
+
+
+def _attack_noun(token: Token) -> bool:
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+    return NOUNS.get(token.lemma_.lower()) in ("attack", "kill", "clash")

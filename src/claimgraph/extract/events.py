@@ -24,7 +24,7 @@ from claimgraph.extract.casualties import Casualties, Mention, find_mentions
 from claimgraph.extract.event_types import code, type_of, weapon_subtype
 from claimgraph.extract.model import DateInterval, Entity, Event, Extraction
 from claimgraph.extract.triggers import Trigger, find_triggers, governing_verb
-from claimgraph.registry.lexicons import load_weapons
+from claimgraph.registry.lexicons import load_demonyms, load_weapons
 
 VIOLENT = {"attack", "kill", "clash", "protest", "riot"}
 CATEGORY = {"attack": "attack", "kill": "attack", "clash": "attack", "arrest": "arrest", "protest": "protest",
@@ -34,6 +34,7 @@ BACKGROUND_PREPS = {"since", "before", "anniversary", "memory", "wake"}
 AFTER_PREPS = {"after", "following"}
 REPORTING = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "note"}
 OLD_DAYS = 365  # an event dated more than a year before publication is recalled, not reported
+SITE_TARGETS = {"facility", "state", "description"}  # places that can be what was hit ("a police checkpoint")
 
 
 @dataclass
@@ -63,18 +64,33 @@ class _Draft:
         return CATEGORY.get(self.family) if self.subtype != "Arrests" else "arrest"
 
 
-def _fill_missing_places(ex: Extraction, drafts: list[_Draft]) -> None:
+def _fill_missing_places(ex: Extraction, drafts: list[_Draft], demonyms: dict[str, str]) -> None:
     """An event whose sentence names no place happened where the next or previous sentence
     puts it, when that sentence locates exactly one town or site ("… killing three. The
-    attack occurred in Samarra"). No guess beyond that: a report's most-named country is
-    often not where its events happened."""
+    attack occurred in Samarra"). Failing that, in the one state its own sentence ties it to
+    by name or nationality ("pro-Iranian Iraqi militias … after mass protests against Iranian
+    influence": Iraq; the state supported or opposed is not the place), else in the report's
+    dominant state (only where the report names no town or site); never in the state that
+    is the event's own perpetrator. A state is a country-precision place, so the record claims no more."""
     located = _located_places_by_sentence(ex)
+    states = args.StateMentions(ex, demonyms)
+    # a report that names towns or sites tells where its events were; one it fails to tie to an
+    # event is no licence to fall back on the country
+    dominant = states.dominant() if not _names_towns(ex) else None
     for draft in drafts:
         if draft.place is not None:
             continue
         near = located.get(draft.sent_no + 1) or located.get(draft.sent_no - 1)
-        if near is not None:
-            draft.place = near.id
+        state = states.only_one(draft.sent_no) or dominant
+        if state is not None and (state.id in draft.perpetrators or state in states.attackers.get(draft.sent_no, ())):
+            state = None  # "an American drone strike": the attacker's state is often not the setting
+        chosen = near or state
+        if chosen is not None:
+            draft.place = chosen.id
+
+
+def _names_towns(ex: Extraction) -> bool:
+    return any(e.kind == "place" and e.geo is not None and e.geo.precision in ("site", "city") for e in ex.entities)
 
 
 def _located_places_by_sentence(ex: Extraction) -> dict[int, Entity]:
@@ -97,6 +113,7 @@ class Events:
 
     def __init__(self) -> None:
         self.weapons = load_weapons()
+        self.demonyms = load_demonyms()
 
     def __call__(self, ex: Extraction) -> None:
         index = args.EntityIndex(ex)
@@ -107,7 +124,7 @@ class Events:
                 draft.sent_no = number
                 drafts.append(draft)
         merged = _merge_coreferent(drafts)
-        _fill_missing_places(ex, merged)
+        _fill_missing_places(ex, merged, self.demonyms)
         for draft in merged:
             ex.events.append(_event(ex, draft))
         _link_claims(ex)
@@ -271,7 +288,7 @@ def _ids(index: args.EntityIndex, tokens: list[Token], exclude_places: bool) -> 
     out: list[str] = []
     for token in tokens:
         entity = args.argument_entity(index, token)
-        named_place = entity is not None and entity.kind == "place" and entity.subkind not in ("facility", "state")
+        named_place = entity is not None and entity.kind == "place" and entity.subkind not in SITE_TARGETS
         if entity is None or exclude_places and named_place or entity.id in out:
             continue
         out.append(entity.id)

@@ -100,7 +100,7 @@ WEAPON_WORDS = {
     "projectile", "device", "tank", "gunman", "gunmen", "sniper", "fire", "shot", "round", "vest",
 }
 VIOLENCE_WORDS = {"kill", "dead", "die", "wound", "injure", "injured", "casualty", "death", "toll", "militant",
-                  "insurgent", "rebel", "troops", "soldier", "army", "gunman", "attacker", "assailant",
+                  "insurgent", "rebel", "troops", "soldier", "army", "gunman", "attacker", "assailant", "bomber",
                   "militia", "fighter", "force", "terrorist", "police", "jihadist", "military"}
 PROTEST_SUPPORT = {"protester", "demonstrator", "against", "supporter", "activist", "student", "worker",
                    "thousand", "hundred", "crowd", "slogan", "resident", "people", "opposition"}
@@ -148,6 +148,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return found
 
 
+EVENT_COMPOUND_HEADS = {"attack", "bombing", "strike", "wave", "attempt", "suspect", "victim", "survivor"}
 HYPHENATED_CLASHES = {("shoot", "out"), ("gun", "fight"), ("gun", "battle"), ("fire", "fight")}
 
 
@@ -169,9 +170,9 @@ def _trigger_at(token: Token, words: set[str]) -> Trigger | None:
 
 
 def _event_compound(token: Token) -> bool:
-    """"the Erbil attack" is a noun, as is "an assassination attempt"; "attack helicopter" is not
-    an attack."""
-    return token.dep_ == "compound" and token.head.lemma_.lower() in {"attack", "bombing", "strike", "wave", "attempt"}
+    """"the Erbil attack" is a noun, as are "an assassination attempt" and "the bombing suspect"
+    (there are suspects of what happened); "attack helicopter" is not an attack."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in EVENT_COMPOUND_HEADS
 
 
 def _verb_trigger(token: Token, family: str, words: set[str]) -> Trigger | None:
