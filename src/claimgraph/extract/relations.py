@@ -5,8 +5,15 @@ Three families of evidence:
   Force"; "the Quds Force, the branch of its Revolutionary Guards"; "Kataib Hezbollah
   commander X"; "His successor, Esmail Ghaani");
 - verbs with their subjects and objects ("Hezbollah trained them", "respond directly to
-  officers of the Quds Force", "take their orders from them", "killed by a US drone strike");
+  officers of the Quds Force", "take their orders from them", "killed by a US drone strike",
+  "Hezbollah, which fought a war with Israel", "used chemical weapons against X");
+  coordinated subjects of a fight, and those fighting "alongside" them, are allies;
+- nouns of hostility, alliance and support with their owners ("the Iraqi people in their fight
+  against ISIL", "forces and their Hezbollah allies", "UK support for Iraq") and predicates
+  ("X was the leader of Y", "known to take part in Y");
 - one inference: a successor takes over what the predecessor led.
+Both ends must be actors (people, organisations, states); two places are never tied, two
+states only by war, alliance or support.
 Every relation keeps its evidence (the sentence) and the claims whose content holds it;
 a later "they are genuinely separate" negates ties the previous sentence asserted.
 """
@@ -18,10 +25,15 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.mentions import MentionIndex
 from claimgraph.extract.model import SYMMETRIC_RELATIONS, Entity, Extraction, Relation, is_actor
 from claimgraph.extract.relation_lexicon import (
-    HOSTILE_NOUNS, JUNIOR_WORDS, NEGATION_WORDS, PROXY_NOUNS, REVERSED_PREP_VERBS, ROLE_NOUNS, SEPARATION_WORDS, VERB_TYPES,
+    AGAINST_VERBS, ALLY_NOUNS, COOPERATION_VERBS, HELP_VERBS, HOSTILE_NOUNS, HOSTILE_OBJECTS, JUNIOR_WORDS, LED_BODIES,
+    MEMBER_NOUNS, NEGATION_WORDS, ORDER_NOUNS, ORDER_VERBS, ORGANISATION_TARGETS, PERCEPTION_VERBS, PROXY_NOUNS,
+    RELATIVE_PRONOUNS, REVERSED_PREP_VERBS, ROLE_NOUNS, SEPARATION_WORDS, STATE_TIES, SUPPORT_NOUNS, VERB_TYPES,
+    VICTIM_NOUNS,
 )
 
-_is_actor = is_actor
+def _is_actor(entity: Entity) -> bool:
+    """An actor, but not a named operation ("Operation Steel Curtain killed 139 insurgents")."""
+    return is_actor(entity) and not entity.name.lower().startswith("operation ")
 
 
 class Relations:
@@ -44,6 +56,7 @@ class _Finder:
         self.relations: dict[tuple, Relation] = {}
         self.last_person: Entity | None = None
         self.previous: list[Relation] = []  # relations of the previous sentence
+        self._owning: set[int] = set()  # possessives being resolved: "their" can lead back to itself
 
     # -- per sentence -------------------------------------------------------------------------
     def sentence(self, sent: Span) -> None:
@@ -58,6 +71,12 @@ class _Finder:
                 self._hostile_noun(token, sent)
             if token.lower_ == "part" and token.head.lower_ == "as" or token.lower_ in ("including",):
                 self._membership(token, sent)
+            if token.pos_ == "NOUN" and token.lemma_.lower() in ALLY_NOUNS | SUPPORT_NOUNS:
+                self._ally_noun(token, sent)
+            if token.dep_ == "amod" and token.lower_ == "allied":
+                self._allied_conjunct(token, sent)
+            if token.lemma_.lower() in MEMBER_NOUNS:
+                self._members_of(token, sent)
         self._separation(sent)
         self.previous = [r for k, r in self.relations.items() if k not in found_before]
         self._remember_person(sent)
@@ -71,8 +90,38 @@ class _Finder:
     def _descriptions(self, token: Token, sent: Span) -> None:
         if token.dep_ == "appos":
             self._appos(token.head, token, sent)
-        if token.dep_ == "compound" and token.lemma_.lower() in ROLE_NOUNS:
-            self._title(token, sent)
+        elif token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN":
+            if token.dep_ == "compound":
+                self._title(token, sent)
+            elif token.dep_ == "attr" or token.dep_ == "pobj" and token.head.lower_ == "as" and token.lower_ != "part":
+                self._predicate(token, sent)
+        if token.dep_ == "poss" and token.lower_ in ("his", "her") and token.head.lemma_.lower() in LED_BODIES:
+            self._his_body(token, sent)
+
+    def _predicate(self, role: Token, sent: Span) -> None:
+        """"Qanbar was a commander in the navy"; "described as a leader of an extremist group";
+        "appointed as the commander for the Baghdad Operational Command"."""
+        verb = role.head if role.dep_ == "attr" else role.head.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        holders = [a for c in subjects for a in self._argument(c, verb)] if subjects else self._inherited_subjects(verb)
+        own = self.index.entity_of(role.i)  # "the Iraqi commander": a description the entities kept
+        if not holders and own is not None and own.kind == "person":
+            holders = [own]
+        target = self._role_object(role)
+        personal = ROLE_NOUNS[role.lemma_.lower()][0] in ("leads", "member_of")
+        for holder in holders if target is not None else []:
+            if holder.kind == "person" or not personal:  # "ISIS is an offshoot of al-Qaeda"
+                self._add_role(role.lemma_.lower(), holder, target, role, sent)
+
+    def _his_body(self, poss: Token, sent: Span) -> None:
+        """"Prime Minister Abadi and his government": the person leads the body."""
+        body = self.index.entity_of(poss.head.i)
+        leader = _first(self._actors(poss.head.head)) if poss.head.dep_ == "conj" else None
+        if leader is None:
+            leader = _last(e for t in poss.doc[poss.sent.start:poss.i] if (e := self.index.entity_of(t.i))
+                           and e.kind == "person")
+        if body is not None and leader is not None and leader.kind == "person":
+            self.add("leads", leader, body, sent)
 
     def _appos(self, name: Token, description: Token, sent: Span) -> None:
         """"A, the <role> of B" and "<role> of B, A" in either order."""
@@ -86,6 +135,17 @@ class _Finder:
                 target = self._possessor(described)
             if target is not None:
                 self._add_role(role, subject, target, described, sent)
+        self._appos_after_object(name, description, sent)
+
+    def _appos_after_object(self, body: Token, name: Token, sent: Span) -> None:
+        """"A spokesman for the UN High Commissioner, Rupert Colville": the name hangs from the
+        body, the role noun sits above it."""
+        role = body.head.head if body.dep_ == "pobj" and body.head.lower_ in ("of", "for") else None
+        person, target = self.index.entity_of(name.i), self.actor(body)
+        if role is None or role.lemma_.lower() not in ROLE_NOUNS or person is None or person.kind != "person":
+            return
+        if target is not None and target is not person and self.index.entity_of(role.i) in (None, person):
+            self._add_role(role.lemma_.lower(), person, target, role, sent)
 
     def _title(self, role_token: Token, sent: Span) -> None:
         """"Kataib Hezbollah commander Abu Fadak": a role word between an organisation and a name."""
@@ -101,7 +161,9 @@ class _Finder:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "in", "at", "to"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
-                        return self.actor(obj)
+                        found = self.actor(obj)
+                        # "Special Representative for Syria", "commander in Iraq": a post about a place
+                        return found if prep.lower_ in ("of", "to") or found is None or found.kind != "place" else None
         for child in role.children:
             if child.dep_ in ("poss", "compound"):
                 found = self.actor(child)
@@ -127,57 +189,136 @@ class _Finder:
     # -- verbs --------------------------------------------------------------------------------
     def _verb(self, verb: Token, sent: Span) -> None:
         lemma = verb.lemma_.lower()
-        subjects, objects = self._arguments(verb)
+        if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+            for member in self._arguments(verb)[0]:  # "known to take part in the Iraqi insurgency"
+                for whole in self._prep_objects(verb, ("in",)):
+                    self.add("member_of", member, whole, sent, negated=_negated(verb))
+            return
         if lemma in REVERSED_PREP_VERBS:  # "respond to X", "take orders from X": X commands them
             rel_type, preps = REVERSED_PREP_VERBS[lemma]
-            for target in self._prep_objects(verb, preps):
+            subjects = self._arguments(verb)[0]
+            for target in self._prep_objects(verb, preps, orders_only=lemma in ORDER_VERBS):
                 for subject in subjects:
                     self.add(rel_type, target, subject, sent, negated=_negated(verb))
             return
         entry = VERB_TYPES.get(lemma)
         if entry is None:
+            if lemma in AGAINST_VERBS or _hostile_object(verb):  # "used chemical weapons against X"
+                self._hostilities(verb, self._prep_objects(verb, ("against",)), sent, direct=False)
             return
         rel_type, preps = entry
+        if rel_type == "fights":
+            self._hostilities(verb, self._prep_objects(verb, preps), sent)
+            return
+        if verb.dep_ == "amod":  # "Iran-backed Kataib Hezbollah", "US-trained forces"
+            self._hyphenated_patron(verb, rel_type, sent)
+            return
+        subjects, objects = self._arguments(verb)
+        if rel_type == "allied_with":  # "X allied with Y", "X is allied with Y", "X and Y allied"
+            parties, others = subjects + objects, self._prep_objects(verb, preps)
+            for i, one in enumerate(parties):
+                for other in others or parties[i + 1:]:
+                    self.add(rel_type, one, other, sent, negated=_negated(verb))
+            return
         objects += self._prep_objects(verb, preps)
-        if rel_type == "fights" and objects:
-            for i, one in enumerate(subjects):  # "The UK, the Coalition and Iraq … defeat ISIL"
-                for other in subjects[i + 1:]:
-                    self.add("allied_with", one, other, sent)
+        if lemma in COOPERATION_VERBS:  # "supported the re-taking by Iraqi forces": the nominal's agent
+            objects += [a for c in verb.children if c.dep_ in ("dobj", "advcl") and not self._actors(c)
+                        for a in self._agents(c)]
         for subject in subjects:
             for obj in objects:
-                kind = "killed" if rel_type == "fights" and lemma in ("kill", "assassinate") else rel_type
-                if kind == "killed" and obj.kind != "person":
-                    kind = "fights"
-                self.add(kind, subject, obj, sent, negated=_negated(verb))
+                self.add(rel_type, subject, obj, sent, negated=_negated(verb))
+                if lemma in COOPERATION_VERBS and not _victims(obj):  # not "supporting refugees"
+                    self.add("allied_with", subject, obj, sent, negated=_negated(verb))
+
+    def _hyphenated_patron(self, participle: Token, rel_type: str, sent: Span) -> None:
+        client = self.actor(participle.head)
+        for child in participle.children:
+            if child.dep_ in ("npadvmod", "compound", "nmod") and (patron := self.actor(child)) is not None:
+                self.add(rel_type, patron, client, sent)
+                if participle.lemma_.lower() in COOPERATION_VERBS and client is not None and not _victims(client):
+                    self.add("allied_with", patron, client, sent)
+
+    def _hostilities(self, verb: Token, enemies: list[Entity], sent: Span, direct: bool = True) -> None:
+        """Subjects of a verb of fighting fight its objects; coordinated subjects and those fighting
+        "alongside" them are allies ("The UK, the Coalition and Iraq … defeat ISIL")."""
+        subjects, objects = self._arguments(verb)
+        wholes = self._wholes_acted_for(verb)  # fight beside their members, not allied to them
+        objects = (objects if direct else []) + enemies
+        partners = self._prep_objects(verb, ("alongside",))
+        together = subjects if _joint_agents(verb) else subjects[:1]
+        for i, one in enumerate(together):
+            for other in together[i + 1:] + partners:
+                self.add("allied_with", one, other, sent)
+        negated = _negated(verb)
+        for subject in subjects + partners + wholes:
+            for obj in objects:
+                kind = "killed" if verb.lemma_.lower() in ("kill", "assassinate") and obj.kind == "person" else "fights"
+                self.add(kind, subject, obj, sent, negated=negated)
+
+    def _wholes_acted_for(self, verb: Token) -> list[Entity]:
+        """"the UK is working as part of the Global Coalition to defeat ISIL": the coalition acts too."""
+        for clause in (verb, verb.head):
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    return [a for part in prep.children if part.dep_ == "pobj" and part.lower_ == "part"
+                            for a in self._prep_actors(part, ("of",))]
+        return []
 
     def _arguments(self, verb: Token) -> tuple[list[Entity], list[Entity]]:
-        subjects, objects = [], []
+        subjects, objects, own_subject, own_object = [], [], False, False
         for child in verb.children:
-            if child.dep_ in ("nsubj",):
-                subjects += self._actors(child)
+            if child.dep_ == "nsubj":
+                own_subject = True
+                subjects += self._argument(child, verb)
             elif child.dep_ in ("dobj", "nsubjpass"):
-                objects += self._actors(child)
+                own_subject |= child.dep_ == "nsubjpass"  # a passive names its own patient
+                own_object = True
+                objects += self._argument(child, verb)
             elif child.dep_ == "agent":
                 subjects += [a for obj in child.children if obj.dep_ == "pobj" for a in self._agent(obj)]
-        if not subjects:
+        if not subjects and not own_subject:
             subjects = self._inherited_subjects(verb)
+        if not own_object:
+            objects += self._shared_object(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the Federal Government, led by X"
             objects += self._actors(verb.head)
         return subjects, objects
 
+    def _argument(self, token: Token, verb: Token) -> list[Entity]:
+        """The actors of a subject or object; "which/who/that" of a relative clause stand for its head."""
+        if token.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return self._actors(verb.head)
+        return self._actors(token) + [a for c in token.children if c.dep_ == "prep" and c.lower_ == "including"
+                                      for o in c.children if o.dep_ == "pobj" for a in self._actors(o)]
+
+    def _shared_object(self, verb: Token) -> list[Entity]:
+        """"kill and injure civilians": the object of the next conjoined verb."""
+        for conj in verb.conjuncts:
+            if conj.i > verb.i and conj.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in conj.children):
+                found = [a for c in conj.children if c.dep_ == "dobj" for a in self._argument(c, conj)]
+                if found:
+                    return found
+        return []
+
     def _inherited_subjects(self, verb: Token) -> list[Entity]:
         """The subject a verb shares with the clause above it: "were trained … and respond",
-        "stands by Iraq to defeat Daesh", "is committed to defeating", "the IRGC, which controls"."""
+        "stands by Iraq to defeat Daesh", "is committed to defeating", "the IRGC, which controls",
+        "forces focused on defeating ISIL", "its efforts to defeat ISIL"."""
         token = verb
         for _ in range(4):
             if token.dep_ == "relcl":
                 return self._actors(token.head)
+            if token.dep_ == "acl":
+                owners = [a for c in token.head.children if c.dep_ == "poss" for a in self._owners(c)]
+                if not owners and token.head.dep_ == "attr":  # "X is a group known to take part in …"
+                    return self._clause_subjects(token.head)
+                return owners or self._actors(token.head)
             if token.dep_ not in ("conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "ccomp") or token.head is token:
                 return []
             token = token.head
-            found = [a for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for a in self._actors(c)]
-            if found:
-                return found
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:  # a clause with a subject of its own, actor or not ("all communities must …")
+                return [a for c in subjects for a in self._argument(c, token)]
         return []
 
     def _agent(self, token: Token) -> list[Entity]:
@@ -187,12 +328,17 @@ class _Finder:
             return direct
         return _unique(e for t in token.subtree if (e := self.index.entity_of(t.i)) and _is_actor(e))
 
-    def _prep_objects(self, verb: Token, preps: tuple[str, ...]) -> list[Entity]:
+    def _agents(self, noun: Token) -> list[Entity]:
+        """"the re-taking by Iraqi security forces": who does what a noun names."""
+        return [a for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                for o in c.children if o.dep_ == "pobj" for a in self._actors(o)]
+
+    def _prep_objects(self, verb: Token, preps: tuple[str, ...], orders_only: bool = False) -> list[Entity]:
         found = []
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                found += [a for obj in child.children if obj.dep_ == "pobj" for a in self._actors(obj)]
-            elif child.dep_ == "dobj" and child.lemma_.lower() in ("order", "orders", "instruction"):
+            if child.dep_ == "prep" and child.lower_ in preps and not orders_only:
+                found += [a for obj in child.children if obj.dep_ == "pobj" for a in self._argument(obj, verb)]
+            elif child.dep_ == "dobj" and child.lemma_.lower() in ORDER_NOUNS:
                 found += self._prep_objects(child, preps)  # "take their orders from them"
         return found
 
@@ -203,6 +349,9 @@ class _Finder:
             actor = self.actor(conj)
             if actor is not None:
                 found.append(actor)
+        for appos in token.children:  # "The UK, the wider Global Coalition and the Government of Iraq"
+            if appos.dep_ == "appos" and any(c.dep_ == "conj" for c in appos.children):
+                found += [a for t in (appos, *appos.conjuncts) if (a := self.index.entity_of(t.i)) and _is_actor(a)]
         return _unique(found)
 
     def actor(self, token: Token) -> Entity | None:
@@ -221,6 +370,8 @@ class _Finder:
                 found = self.index.entity_of(child.i)
                 if found is not None and _is_actor(found):
                     return found
+                if child.dep_ == "poss" and child.lower_ in ("its", "their"):  # "their leaders answer to …"
+                    return _first(self._owners(child))
         return None
 
     def _front(self, token: Token, sent: Span) -> None:
@@ -236,31 +387,120 @@ class _Finder:
                 self.add("front_for", cover, real, sent, negated=_negated(verb))
 
     def _hostile_noun(self, noun: Token, sent: Span) -> None:
-        """"in their fight against ISIL", "launched strikes against ISIL": the owner fights the object."""
+        """"in their fight against ISIL", "launched strikes against ISIL", "which fought a war with
+        Israel": the owner fights the object."""
         enemies = [a for child in noun.children if child.dep_ == "prep" and child.lower_ in ("against", "with", "on")
                    for o in child.children if o.dep_ == "pobj" for a in self._actors(o)]
         if not enemies:
             return
-        owners = [a for c in noun.children if c.dep_ == "poss" and (a := self._owner(c))]
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in self._owners(c)]
         if not owners:
-            owners = self._inherited_subjects(noun) or self._clause_subjects(noun)
+            owners = self._holders(noun) or self._inherited_subjects(noun) or self._clause_subjects(noun)
         for owner in owners:
             for enemy in enemies:
                 self.add("fights", owner, enemy, sent, negated=_negated(noun))
 
-    def _owner(self, token: Token) -> Entity | None:
-        """A possessive: a name, or "its/their" for the nearest group before it."""
-        found = self.actor(token)
-        if found is None and token.lower_ in ("its", "their"):
-            found = _last(e for t in token.doc[token.sent.start:token.i]
-                          if (e := self.index.entity_of(t.i)) and e.kind == "organization")
-        return found
+    def _owners(self, poss: Token, guess: bool = True) -> list[Entity]:
+        """A possessive: a name; "its/their" for the noun they hang from ("the Iraqi people in their
+        fight"), else the subject of their clause, else the nearest actor before them."""
+        found = self.actor(poss)
+        if found is not None:
+            return [found]
+        if poss.lower_ not in ("its", "their") or poss.i in self._owning:
+            return []
+        self._owning.add(poss.i)
+        try:
+            return self._pronoun_owners(poss, guess)
+        finally:
+            self._owning.discard(poss.i)
+
+    def _pronoun_owners(self, poss: Token, guess: bool) -> list[Entity]:
+        noun = poss.head
+        held = self._holders(noun) or self._helped(noun)
+        if not held and noun.dep_ not in ("nsubj", "nsubjpass"):
+            held = self._clause_subjects(noun)
+        if held or not guess:
+            return held
+        last = _last(e for t in poss.doc[poss.sent.start:poss.i] if (e := self.index.entity_of(t.i))
+                     and _is_actor(e) and (e.kind != "person" or poss.lower_ == "their"))
+        return [last] if last is not None else []
+
+    def _helped(self, noun: Token) -> list[Entity]:
+        """"supported the Iraqi Security Forces in its efforts": the helped party's efforts."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in HELP_VERBS:
+            return []
+        return [a for c in prep.head.children if c.dep_ == "dobj" for a in self._actors(c)]
+
+    def _holders(self, noun: Token) -> list[Entity]:
+        """"the Iraqi people in their fight", "support for Iraq in the fight": the noun phrase a
+        prepositional noun hangs from."""
+        if noun.dep_ != "pobj":
+            return []
+        holder = noun.head.head
+        if holder.pos_ not in ("NOUN", "PROPN"):  # "reiterates support for Iraq in the fight"
+            holder = _first(c for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in SUPPORT_NOUNS)
+            if holder is None:
+                return []
+        return self._actors(holder) or self._prep_actors(holder, ("for", "of", "to"))
+
+    def _prep_actors(self, token: Token, preps: tuple[str, ...]) -> list[Entity]:
+        return [a for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+                for o in c.children if o.dep_ == "pobj" for a in self._actors(o)]
 
     def _clause_subjects(self, token: Token) -> list[Entity]:
         head = token
-        while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
+        while head.dep_ != "ROOT" and head.pos_ not in ("VERB", "AUX"):
             head = head.head
-        return [a for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self._actors(c)]
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return [a for c in subjects for a in self._argument(c, head)]
+        return self._inherited_subjects(head)
+
+    def _ally_noun(self, noun: Token, sent: Span) -> None:
+        """"Syrian government forces and their Hezbollah allies"; "its support of the Government of
+        Iraq", "UK support for Iraq": allies (and, for support, a supporter)."""
+        supporting = noun.lemma_.lower() in SUPPORT_NOUNS
+        if supporting:
+            others = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "to")
+                      for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() not in VICTIM_NOUNS
+                      for a in self._actors(o)]
+        else:
+            others = [a for c in noun.children if c.dep_ in ("compound", "amod") and (a := self.actor(c))]
+        own = self.index.entity_of(noun.i)  # "international partners" is one entity, not two
+        others = [a for a in others if a is not own]
+        if not others and not supporting and noun.dep_ == "conj" and own is not None and any(
+                c.dep_ == "poss" for c in noun.children):
+            others = [own]  # "government forces and their allies"
+        if not others:
+            return
+        holders = [a for c in noun.children if c.dep_ in ("compound", "amod") and (a := self.actor(c))
+                   and supporting]
+        holders += [a for c in noun.children if c.dep_ == "poss" for a in self._owners(c, guess=not supporting)]
+        if not supporting and noun.dep_ == "conj":
+            holders += self._actors(noun.head)
+        for holder in _unique(holders):
+            for other in others:
+                self.add("allied_with", holder, other, sent, negated=_negated(noun))
+                if supporting:
+                    self.add("supports", holder, other, sent, negated=_negated(noun))
+
+    def _allied_conjunct(self, allied: Token, sent: Span) -> None:
+        """"Iraqi security forces and allied Shia paramilitary groups"."""
+        noun = allied.head
+        ally = self.actor(noun)
+        if noun.dep_ == "conj" and ally is not None:
+            for other in self._actors(noun.head):
+                self.add("allied_with", other, ally, sent)
+
+    def _members_of(self, token: Token, sent: Span) -> None:
+        """"70 members of the Al Bu Nimr tribe", "students of Westminster University": a named group
+        of people belongs to the body after "of"."""
+        group = self.index.entity_of(token.i)
+        if group is None or not _is_actor(group):
+            return
+        for whole in self._prep_actors(token, ("of", "from")):
+            self.add("member_of", group, whole, sent)
 
     def _membership(self, token: Token, sent: Span) -> None:
         """"the UK, as part of the Global Coalition"; "the international community, including Russia"."""
@@ -304,10 +544,12 @@ class _Finder:
 
     def add(self, rel_type: str, source: Entity | None, target: Entity | None, sent: Span,
             negated: bool = False) -> None:
-        if source is None or target is None or source is target:
+        if source is None or target is None or source is target or not (_is_actor(source) and _is_actor(target)):
             return
-        if source.kind == "place" and target.kind == "place":
-            return
+        if source.kind == target.kind == "place" and rel_type not in STATE_TIES or _same_name(source, target):
+            return  # two states may fight or ally ("Russia and Iran"), not contain one another
+        if rel_type in ORGANISATION_TARGETS and (target.kind == "person" or target.subkind == "collective"):
+            return  # "joined US Secretary of State John Kerry and partners" is company, not membership
         self._store(Relation(rel_type, source.id, target.id, evidence=[(sent.start_char, sent.end_char)],
                              negated=negated))
 
@@ -322,6 +564,38 @@ class _Finder:
         else:
             rel.source, rel.target = ends if rel.type in SYMMETRIC_RELATIONS else (rel.source, rel.target)
             self.relations[key] = rel
+
+
+def _same_name(one: Entity, other: Entity) -> bool:
+    """"Abu Ghadiya" and "Ghadiya": one person the coreference left split."""
+    if one.kind != "person" or other.kind != "person":
+        return False
+    a, b = set(one.name.lower().split()), set(other.name.lower().split())
+    return a <= b or b <= a
+
+
+def _victims(entity: Entity) -> bool:
+    """People helped, not a side helped: "refugees", "civilians", "children"."""
+    if entity.subkind != "collective" or not entity.name:
+        return False
+    word = entity.name.lower().split()[-1]
+    return word in VICTIM_NOUNS or word.rstrip("s") in VICTIM_NOUNS
+
+
+def _joint_agents(verb: Token) -> bool:
+    """Coordinated subjects act together, unless they are alternatives ("by the Asad regime or
+    Russia") or the patients of a participle ("saw 120 soldiers and a general killed")."""
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    seen = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in PERCEPTION_VERBS
+    if bare and (verb.tag_ == "VBN" or seen):
+        return False
+    return not any(t.lower_ in ("or", "nor", "either") for c in verb.children
+                   if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree)
+
+
+def _hostile_object(verb: Token) -> bool:
+    """"launched the long-awaited offensive": a verb whose object is an act of war."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in HOSTILE_OBJECTS for c in verb.children)
 
 
 def _negated(token: Token) -> bool:
