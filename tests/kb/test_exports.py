@@ -46,6 +46,20 @@ def test_stix_bundle_is_valid_and_stable(kb):
     assert len(reports) == len(kb.store.documents())
 
 
+def test_tie_summaries_match_the_relation_facts(kb):
+    facts = {f["id"]: f for f in kb.relations()}
+    ties = kb.ties()
+    assert ties and {t["id"] for t in ties} == set(facts)
+    for tie in ties:
+        fact = facts[tie["id"]]
+        assert tie == {k: fact[k] for k in tie}, tie["id"]
+    assert {t["id"] for t in kb.ties(type="part_of")} == {f["id"] for f in kb.relations(type="part_of")}
+    assert {t["id"] for t in kb.ties(min_grade=3)} == {f["id"] for f in kb.relations(min_grade=3)}
+    ends = {e["actor_id"] for t in ties for e in (t["source"], t["target"])}
+    found = kb.actors_by_id(ends)
+    assert set(found) <= ends and {a["actor_id"] for a in kb.actors(everyone=True, limit=10_000)} & ends <= set(found)
+
+
 def test_stix_events_are_incidents_tied_to_their_place_and_actors(kb):
     bundle = stix2.parse(exported(kb, "stix"))
     by_id = {o.id: o for o in bundle.objects}

@@ -95,10 +95,18 @@ class KnowledgeBase:
     def stories(self) -> list[dict]:
         return self.store.kb_stories()
 
+    def ties(self, type: str | None = None, min_grade: int | None = None) -> list[dict]:
+        """Relation facts without their claims (ends, type, grade, sources): the network's edges."""
+        return self.store.kb_ties(type_=type, max_grade=min_grade)
+
+    def actors_by_id(self, actor_ids) -> dict[str, dict]:
+        return self.store.kb_actors_by_id(sorted(set(actor_ids)))
+
     def network(self, name: str, depth: int = 2) -> dict:
         center = self.find_actor(name)
-        actors = {a["actor_id"]: a for a in self.store.kb_actors(limit=1_000_000, everyone=True)}
-        graph = tie_graph(self.store.kb_items("relation"), actors)
+        ties = self.ties()
+        actors = self.actors_by_id(end["actor_id"] for t in ties for end in (t["source"], t["target"]))
+        graph = tie_graph(ties, actors)
         return {"name": center["name"], **neighbourhood(graph, center["actor_id"], depth)}
 
     # -- merges --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from claimgraph.store.schema import (
 
 BATCH = 1000
 MERGE_COLUMNS = ("merge_id", "target", "members", "reason", "automatic", "undone", "undone_at")
+ID_CHUNK = 500  # ids per IN (...) list
 
 
 def kb_documents(conn: Connection) -> list[dict]:
@@ -115,6 +116,34 @@ def item_list(conn: Connection, kind: str, actor: str | None = None, role: str |
     query = _item_query(select(kb_items.c.data), kind, actor, role, type_, since, until, country, bbox, max_grade)
     query = query.order_by(kb_items.c.date_start.nulls_last(), kb_items.c.item_id).offset(offset).limit(limit)
     return [row.data for row in conn.execute(query)]
+
+
+def tie_list(conn: Connection, type_: str | None = None, max_grade: int | None = None) -> list[dict]:
+    """Relation facts as the network needs them (ends, type, grade), read from their columns
+    and JSON fields without loading each fact's claims."""
+    c, data = kb_items.c, kb_items.c.data
+    fields = {
+        "id": c.item_id, "type": c.type, "grade": c.grade, "disputed": c.disputed,
+        "negated": data["negated"].as_boolean(), "admiralty": data["admiralty"].as_string(),
+        "independent_sources": data["independent_sources"].as_integer(),
+        "source_id": data[("source", "actor_id")].as_string(), "source_name": data[("source", "name")].as_string(),
+        "target_id": data[("target", "actor_id")].as_string(), "target_name": data[("target", "name")].as_string(),
+    }
+    query = _item_query(select(*(value.label(key) for key, value in fields.items())), "relation", type_=type_,
+                        max_grade=max_grade).order_by(c.item_id)
+    return [{**{k: row[k] for k in ("id", "type", "grade", "disputed", "negated", "admiralty", "independent_sources")},
+             "source": {"actor_id": row["source_id"], "name": row["source_name"]},
+             "target": {"actor_id": row["target_id"], "name": row["target_name"]}}
+            for row in conn.execute(query).mappings()]
+
+
+def actors_by_id(conn: Connection, actor_ids: list[str]) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    for start in range(0, len(actor_ids), ID_CHUNK):
+        chunk = actor_ids[start:start + ID_CHUNK]
+        for row in conn.execute(select(kb_actors).where(kb_actors.c.actor_id.in_(chunk))).mappings():
+            found[row["actor_id"]] = _actor(row)
+    return found
 
 
 def item_count(conn: Connection, kind: str, **filters) -> int:

@@ -40,6 +40,12 @@ class KnowledgeStore:
     def kb_items(self, kind: str, **filters) -> list[dict]:
         return self._read(lambda conn: kb_queries.item_list(conn, kind, **filters))
 
+    def kb_ties(self, type_: str | None = None, max_grade: int | None = None) -> list[dict]:
+        return self._read(lambda conn: kb_queries.tie_list(conn, type_, max_grade))
+
+    def kb_actors_by_id(self, actor_ids: list[str]) -> dict[str, dict]:
+        return self._read(lambda conn: kb_queries.actors_by_id(conn, actor_ids))
+
     def kb_item_count(self, kind: str, **filters) -> int:
         return self._read(lambda conn: kb_queries.item_count(conn, kind, **filters))
 

@@ -65,11 +65,12 @@ def network(request: Request, actor: Text = None, depth: Annotated[int, Query(ge
             max_actors: Annotated[int, Query(ge=2, le=MAX_ACTORS, description="Show at most this many actors, "
                                              "the most documented first")] = DEFAULT_ACTORS):
     kb = kb_of(request)
-    ties = kb.relations(type=type, min_grade=min_grade)
+    ties = kb.ties(type=type, min_grade=min_grade)
     if actor:
         around = {node["id"] for node in kb.network(actor, depth=depth)["nodes"]}
         ties = [t for t in ties if t["source"]["actor_id"] in around and t["target"]["actor_id"] in around]
-    data = graph_of(ties, {a["actor_id"]: a for a in kb.actors(limit=1_000_000, everyone=True)}, max_actors)
+    data = graph_of(ties, kb.actors_by_id(end["actor_id"] for t in ties for end in (t["source"], t["target"])),
+                    max_actors)
     return respond(request, "network.html", data, actor=actor, depth=depth, type=type, min_grade=min_grade,
                    types=TIE_TYPES, max_actors=max_actors)
 
