@@ -1,6 +1,8 @@
 """Relations across documents: every report of one tie (type, source actor, target
 actor) becomes one fact with all its claims, for and against, its independent-source
-count, its Admiralty grade and whether it is disputed."""
+count, its Admiralty grade and whether it is disputed. A tie to a document's own
+description or collective ("the regime", "civilians") stays in that document's record
+but is no tie of the network: its end is no one the knowledge base can name."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import hashlib
 from claimgraph.assess import assess, split_by_stance
 from claimgraph.kb.claims import claim_view, contradicting, linked_claims, outlet_view
 from claimgraph.kb.corpus import Corpus
+from claimgraph.store.rows import DOCUMENT_ACTOR
 
 SYMMETRIC = ("allied_with", "fights")
 
@@ -31,6 +34,8 @@ def _report(corpus: Corpus, doc_id: str, index: int, relation: dict) -> dict | N
     source, target = corpus.label(doc_id, relation["source"]), corpus.label(doc_id, relation["target"])
     if source["actor_id"] == target["actor_id"]:
         return None  # two names the merges made one
+    if source["actor_id"].startswith(DOCUMENT_ACTOR) or target["actor_id"].startswith(DOCUMENT_ACTOR):
+        return None
     if relation["type"] in SYMMETRIC and source["actor_id"] > target["actor_id"]:
         source, target = target, source
     doc, record = corpus.docs[doc_id], corpus.records[doc_id]

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from claimgraph.errors import NotFound
-from claimgraph.store.rows import DOCUMENT_SCOPED
+from claimgraph.store.rows import DOCUMENT_ACTOR, DOCUMENT_SCOPED
 from claimgraph.store.schema import (
     KB_DERIVED_TABLES, documents, kb_actor_members, kb_actor_names, kb_actors, kb_item_actors, kb_items, kb_merges, kb_stories,
 )
@@ -80,7 +80,7 @@ def actor_list(conn: Connection, kind: str | None, q: str | None, limit: int, of
     if kind:
         query = query.where(or_(kb_actors.c.kind == kind, kb_actors.c.subkind == kind))
     if not everyone and kind not in DOCUMENT_SCOPED:
-        query = query.where(kb_actors.c.actor_id.not_like("doc:%"))
+        query = query.where(kb_actors.c.actor_id.not_like(f"{DOCUMENT_ACTOR}%"))
     if q:
         pattern = f"%{q.casefold()}%"
         named = select(kb_actor_names.c.actor_id).where(kb_actor_names.c.name_key.like(pattern))

@@ -21,6 +21,7 @@ from claimgraph.extract.record import validate_record
 ROLES = (("perpetrators", "perpetrator"), ("targets", "target"), ("weapons", "weapon"))
 MAX_SLUG = 80
 DOCUMENT_SCOPED = ("description", "collective")  # entity subkinds that are no one across documents
+DOCUMENT_ACTOR = "doc:"  # the id prefix of such an entity
 
 
 @dataclass
@@ -75,7 +76,7 @@ def actor_id(entity: dict, doc_id: str) -> str:
         tail = hashlib.sha1(entity["name"].casefold().encode("utf-8")).hexdigest()[:12]
         slug = f"{slug[:MAX_SLUG - 13]}-{tail}" if slug else tail
     if entity.get("subkind") in DOCUMENT_SCOPED:
-        return f"doc:{doc_id}:{entity['kind']}:{slug}"
+        return f"{DOCUMENT_ACTOR}{doc_id}:{entity['kind']}:{slug}"
     return f"prov:{entity['kind']}:{slug}"
 
 
