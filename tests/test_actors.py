@@ -219,3 +219,82 @@ def test_a_persons_name_is_cut_off_the_title_ner_ran_it_into(extractor):
 def test_god_is_not_an_entity(entities_of):
     text = "Thank God, the family survived the bombing in Mosul."
     assert _holder(entities_of(text), text, "God") is None
+
+
+def _spans_with_ents(extractor, text: str, ents: list[tuple[int, int, str]]) -> set[tuple[str, str]]:
+    """_name_spans over `text` parsed, with the NER's output replaced by `ents` (token ranges)."""
+    from spacy.tokens import Span
+
+    from claimgraph.extract.entities import _name_spans
+
+    doc = extractor.nlp(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return {(s.text, s.label_) for s in _name_spans(doc)}
+
+
+def test_a_gloss_glued_to_a_name_is_cut_off(extractor):
+    from claimgraph.extract.entities import _clean_name, _name_end
+
+    doc = extractor.nlp("Abboud Qanbar(Arabic: x) is an Iraqi general, also known as Abu Haidar,[1] a sailor.")
+    assert doc[1].text == "Qanbar(Arabic"  # the tokenizer leaves the bracket on the name
+    assert doc.text[:_name_end(doc[0:2])] == "Abboud Qanbar"
+    assert _clean_name("Abu Haidar,[1") == "Abu Haidar" and _clean_name("U.S.") == "U.S."
+
+
+def test_a_name_that_the_ner_took_for_a_people_is_a_person(extractor):
+    text = "Abu Ghadiya was born in Syria. Zarqawi appointed Abu Ghadiya."
+    spans = _spans_with_ents(extractor, text, [(0, 2, "PERSON"), (7, 8, "PERSON"), (9, 11, "NORP")])
+    assert ("Abu Ghadiya", "PERSON") in spans and not any(label == "NORP" for _, label in spans)
+
+
+def test_a_person_named_again_or_with_a_title_is_found_without_the_ner(extractor):
+    text = "Ziad Khalaf al-Karbouly was captured. Later Karbouly said no. Mr Alzoubi agreed. The Karbouly clan met."
+    doc = extractor.nlp(text)
+    full = next(i for i, t in enumerate(doc) if t.text == "Karbouly")
+    spans = _spans_with_ents(extractor, text, [(0, full + 1, "PERSON")])
+    persons = [s for s in spans if s[1] == "PERSON"]
+    assert ("Alzoubi", "PERSON") in persons
+    assert persons.count(("Karbouly", "PERSON")) == 1  # "Later Karbouly said"; "the Karbouly clan" is no person
+
+
+@pytest.mark.parametrize("name,label,kind_label", [
+    ("the Samarra Barrage", "PERSON", "FAC"),
+    ("Saray al-Jihad Group", "PERSON", "ORG"),
+    ("the Brandbergen Mosque", "ORG", "FAC"),
+], ids=["barrage", "group", "mosque"])
+def test_the_class_word_of_a_name_gives_its_kind(extractor, name, label, kind_label):
+    text = f"Reports named {name} on Monday."
+    doc = extractor.nlp(text)
+    start = next(t.i for t in doc if t.idx == text.index(name))
+    end = next(t.i for t in doc if t.idx + len(t) == text.index(name) + len(name)) + 1
+    assert (name, kind_label) in _spans_with_ents(extractor, text, [(start, end, label)])
+
+
+def test_the_class_word_takes_in_the_name_the_ner_left_out(extractor):
+    text = "Fighters of the al-Ghuraba Brigades left."
+    doc = extractor.nlp(text)
+    brigades = next(t.i for t in doc if t.text == "Brigades")
+    assert ("al-Ghuraba Brigades", "ORG") in _spans_with_ents(extractor, text, [(brigades, brigades + 1, "PERSON")])
+
+
+@pytest.mark.parametrize("text,phrase,name", [
+    ("IS fighters attacked the village at dawn.", "IS fighters", "IS"),
+    ("EU leaders met in Brussels on Monday.", "EU leaders", "EU"),
+], ids=["fighters", "leaders"])
+def test_a_groups_members_are_a_mention_of_the_group(entities_of, text, phrase, name):
+    entities = entities_of(text)
+    group = _holder(entities, text, name)
+    assert group is not None and group["kind"] == "organization"
+    assert [text.index(phrase), text.index(phrase) + len(phrase)] in group["mentions"]
+
+
+def test_a_states_officials_are_not_the_state(entities_of):
+    text = "US officials said the strike hit a depot."
+    us = _holder(entities_of(text), text, "US")
+    assert us is not None and [0, 2] in us["mentions"] and [0, 12] not in us["mentions"]
+
+
+def test_forces_for_a_leader_are_a_collective_actor(entities_of):
+    text = "The town was shelled by pro-Assad forces on Monday."
+    forces = _span_holder(entities_of(text), text, "pro-Assad forces")
+    assert forces is not None and forces["kind"] == "organization"

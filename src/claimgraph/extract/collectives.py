@@ -82,7 +82,7 @@ ROLE_NOUNS = {
 }
 ALLEGIANCE_WORDS = {"government", "security", "coalition", "opposition", "rebel", "regime", "pro-government",
                     "tribal", "loyalist", "paramilitary", "jihadist", "islamist", "kurdish", "shiite",
-                    "sunni", "shia", "foreign", "special", "armed"}
+                    "sunni", "shia", "foreign", "special", "armed", "pro", "anti"}  # "pro-Assad forces"
 
 
 def add_collectives(doc: Doc, index: MentionIndex) -> None:
@@ -90,6 +90,36 @@ def add_collectives(doc: Doc, index: MentionIndex) -> None:
     _add_new_groups(doc, index, chunks)
     _add_forces(index, chunks)
     _add_people(index, [c for c in chunks if not index.covers(c.root.i, c.root.i + 1)])
+
+
+# Plural nouns for the people of a group acting as the group: "ISIL fighters", "EU leaders".
+MEMBER_NOUNS = FORCE_NOUNS | {"official", "officer", "member", "commander", "operative", "loyalist",
+                              "supporter", "agent", "personnel", "staff", "unit", "delegate", "diplomat"}
+
+
+def extend_to_members(doc: Doc, index: MentionIndex) -> None:
+    """An organisation's name that modifies its members ("IS fighters", "Interior Ministry
+    officers", "EU leaders") is the organisation acting: its mention takes in the noun, as
+    annotators mark the phrase. A state's name is left as it is ("US officials" are officials,
+    not the state's territory)."""
+    for entity in [e for e in index.ex.entities if e.kind == "organization"]:
+        for start, end in list(entity.mentions):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or span.end >= len(doc):
+                continue
+            if span[-1].dep_ in ("compound", "amod", "nmod"):
+                noun = span[-1].head
+            elif doc[span.end].tag_ == "NNS":  # the name misparsed ("IS" as a verb in "IS fighters attacked")
+                noun = doc[span.end]
+            else:
+                continue
+            if noun.i <= span.end - 1 or index.covers(span.end, noun.i + 1):
+                continue
+            if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in doc[span.end:noun.i]) or noun.i - span.end > 2:
+                continue
+            if noun.lemma_.lower() in MEMBER_NOUNS and noun.tag_ in ("NNS", "NN") and \
+                    (noun.tag_ == "NNS" or noun.lower_ in ("personnel", "staff")):
+                index.extend(entity, (start, end), noun.idx + len(noun))
 
 
 def add_nominals(doc: Doc, index: MentionIndex) -> None:

@@ -3,18 +3,21 @@
 Names come from doc.ents (the registry matcher's spans carry a kb_id, spaCy's NER
 fills in the rest). Mentions of one actor become one entity: by registry id, by a
 registry lookup of an unmatched name, by surname for people ("Soleimani" after
-"Qassem Soleimani"), else by normalised name. Appositions and pronouns join the
+"Qassem Soleimani"), else by normalised name. The NER's spans are mended first: glued
+glosses cut off, a name's class word ("Brigades", "Barrage") sets its kind, and persons it
+missed are found where the text names them again or gives them a title ("Mr Alzoubi"). Appositions and pronouns join the
 entity they refer to where the parse allows it (see coref.py); unnamed collective
 actors become provisional entities (see collectives.py).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from claimgraph.extract.collectives import add_collectives, add_nominals
+from claimgraph.extract.collectives import add_collectives, add_nominals, extend_to_members
 from claimgraph.extract.coref import (
     resolve_appositions, resolve_demonyms, resolve_descriptions, resolve_pronouns,
 )
@@ -40,7 +43,7 @@ class _Group:
     name: str
     registry_id: str | None = None
     subkind: str | None = None
-    spans: list[Span] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 class Entities:
@@ -59,7 +62,7 @@ class Entities:
             key, group = self._group_for(span, groups, persons)
             if group is None:
                 continue
-            group.spans.append(span)
+            group.spans.append((span.start_char, _name_end(span)))
         for key, group in groups.items():
             ex.entities.append(self._entity(ex, key, group))
         self._resolve(ex)
@@ -68,6 +71,7 @@ class Entities:
         index = MentionIndex(ex)
         states = {e.registry_id: e for e in ex.entities if e.registry_id and e.subkind == "state"}
         resolve_demonyms(ex.doc, index, load_demonyms(), states, lambda state_id: self._state(index, state_id))
+        extend_to_members(ex.doc, index)
         add_collectives(ex.doc, index)
         resolve_appositions(ex.doc, index)
         resolve_descriptions(ex.doc, index)
@@ -136,7 +140,7 @@ class Entities:
             id=ex.new_id("e", ex.entities), kind=kind, name=group.name,
             subkind=group.subkind if group.subkind != kind else None,
             registry_id=group.registry_id,
-            mentions=[(s.start_char, s.end_char) for s in group.spans],
+            mentions=list(group.spans),
             provisional=group.registry_id is None and kind != "weapon",
         )
 
@@ -159,9 +163,12 @@ def _name_spans(doc) -> list[Span]:
     word is a person's name elsewhere in the text ("Karim" after "Karim Wasfi"), and a
     person's name cut off the title spaCy ran it into ("[Minister for the] Middle East
     Tobias Ellwood")."""
-    spans = [s for s in doc.ents if s.label_ in LABEL_KINDS and _has_latin(s.text)
-             and s.text.lower() not in NOT_NAMES]
-    person_words = {t.lower_ for s in spans if s.label_ == "PERSON" and not s.kb_id_ for t in s}
+    spans = [s for s in doc.ents if (s.label_ in LABEL_KINDS or s.label_ == "NORP") and _has_latin(s.text)
+             and s.text.lower() not in NOT_NAMES and not s.text.endswith("-")]  # "pro-" of "pro-Assad"
+    person_words = {t.lower_ for s in spans if s.label_ == "PERSON" and not s.kb_id_
+                    for t in s if t.idx < _name_end(s)}
+    person_words |= {w.lower() for s in spans if s.label_ == "PERSON" and not s.kb_id_
+                     for w in _without_gloss(s.text).split()}  # "Qanbar" of "Qanbar(Arabic"
     kept = []
     for span in spans:
         if span.label_ in ("GPE", "ORG", "LOC") and not span.kb_id_ and span[-1].lower_ in person_words:
@@ -169,8 +176,80 @@ def _name_spans(doc) -> list[Span]:
             while start > span.start and doc[start - 1].lower_ in person_words:
                 start -= 1
             span = Span(doc, start, span.end, label="PERSON")
-        kept.append(span)
-    return kept
+        elif span.label_ == "NORP" and all(t.lower_ in person_words for t in span):  # "Abu Ghadiya" as a people
+            span = Span(doc, span.start, span.end, label="PERSON")
+        elif span.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") and not span.kb_id_:
+            span = _by_class_word(doc, span)
+        if span.label_ in LABEL_KINDS:
+            kept.append(span)
+    return sorted(kept + _names_of_persons(doc, kept), key=lambda s: s.start)
+
+
+# The class word of a name says its kind, whatever the NER guessed: "al-Ghuraba Brigades",
+# "Saray al-Jihad Group" are organisations, "the Samarra Barrage", "Lake Tharthar" places.
+ORG_CLASS_WORDS = {
+    "brigade", "brigades", "battalion", "battalions", "regiment", "division", "corps", "army", "front",
+    "movement", "party", "council", "committee", "ministry", "department", "agency", "organisation",
+    "organization", "union", "league", "coalition", "alliance", "company", "corporation", "group", "institute",
+    "association", "society", "federation", "commission", "court", "tribunal", "bank", "network", "forces",
+    "guard", "guards", "militia", "office", "authority", "directorate", "command", "bureau", "foundation",
+    "fund", "trust", "assembly", "parliament", "government", "administration", "police", "army",
+}
+PLACE_CLASS_WORDS = {
+    "mountain", "mountains", "hill", "hills", "river", "lake", "lakes", "sea", "gulf", "bay", "valley", "desert",
+    "plain", "plains", "dam", "barrage", "canal", "bridge", "airport", "airbase", "mosque", "church", "cathedral",
+    "shrine", "temple", "square", "street", "road", "avenue", "highway", "district", "province", "governorate",
+    "region", "village", "camp", "island", "islands", "peninsula", "crossing", "port", "harbour", "harbor",
+    "palace", "stadium", "prison", "gate", "tower", "park", "strait", "oasis", "ridge", "reservoir", "depression",
+    "marshes", "coast", "heights", "mount", "fort", "cape",
+}
+PLACE_FIRST_WORDS = {"lake", "lakes", "mount", "camp", "fort", "port", "cape", "gulf", "river"}  # "Lake Tharthar"
+
+
+def _by_class_word(doc, span: Span) -> Span:
+    """The span relabelled by its class word, and taking in the words of the name the NER
+    left out before it ("[al-Ghuraba] Brigades")."""
+    last, first = span[-1], span[0]
+    if not last.text[:1].isupper():
+        return span
+    if last.lower_ in ORG_CLASS_WORDS:
+        label = "ORG"
+    elif last.lower_ in PLACE_CLASS_WORDS or first.lower_ in PLACE_FIRST_WORDS and len(span) > 1:
+        label = "FAC"
+    else:
+        return span
+    if LABEL_KINDS[label] == LABEL_KINDS[span.label_]:
+        return span
+    start = min([span.start] + [t.left_edge.i for t in last.lefts if t.dep_ == "compound" and t.i < span.start
+                                and all(w.pos_ == "PROPN" or w.is_punct for w in doc[t.left_edge.i:span.start])])
+    return Span(doc, start, span.end, label=label)
+
+
+PERSONAL_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "sheikh", "sheik", "ayatollah",
+                   "imam", "mullah", "general", "gen", "colonel", "col", "captain", "capt", "sergeant", "sgt",
+                   "lieutenant", "lt", "major", "maj", "brigadier", "judge", "professor", "prof", "senator"}
+
+
+def _names_of_persons(doc, spans: list[Span]) -> list[Span]:
+    """Persons the NER left out where the text names them again ("Karbouly denied" after
+    "Ziad Khalaf al-Karbouly", "Sadiq beamed" after "Sadiq Maroof") or gives them a personal
+    title ("Mr Alzoubi"): a capitalised proper noun of its own, outside any entity span."""
+    names = {s[-1].text for s in spans if s.label_ == "PERSON" and s[-1].text[:1].isupper()}
+    covered = {t.i for e in doc.ents for t in e}
+    found = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or len(token) < 3 \
+                or token.dep_ == "compound":  # "the Tharthar depression": a name used as a place's
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+            continue  # part of a longer name the NER did not know
+        titled = before is not None and before.lower_.rstrip(".") in PERSONAL_TITLES
+        if not titled and (token.text not in names or before is not None and before.pos_ == "PROPN"):
+            continue
+        found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    return found
 
 
 def _has_latin(text: str) -> bool:
@@ -181,8 +260,23 @@ def _actor_kind(actor) -> str:
     return "state" if actor.subkind == "state" else actor.kind
 
 
+# A bracket glued to a name starts a gloss or a citation mark the tokenizer left on it
+# ("Abboud Qanbar(Arabic", "Abu Haidar,[1"): the name ends before it.
+GLUED_BRACKET = re.compile(r"(?<=\S)[(\[]")
+
+
+def _without_gloss(text: str) -> str:
+    found = GLUED_BRACKET.search(text)
+    return text[:found.start()].rstrip(" ,.;:") if found else text
+
+
+def _name_end(span: Span) -> int:
+    text = _without_gloss(span.text)
+    return span.start_char + len(text) if text else span.end_char
+
+
 def _clean_name(text: str) -> str:
-    name = " ".join(text.split())
+    name = " ".join((_without_gloss(text) or text).split())
     for prefix in ("the ", "The "):
         if name.startswith(prefix):
             name = name[len(prefix):]

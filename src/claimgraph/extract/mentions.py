@@ -32,6 +32,11 @@ class MentionIndex:
         entity.mentions.append((start, end))
         self._index(entity, start, end)
 
+    def extend(self, entity: Entity, old: tuple[int, int], end: int) -> None:
+        """Lengthen one of the entity's mentions to end at `end` ("ISIL" -> "ISIL fighters")."""
+        entity.mentions[entity.mentions.index(old)] = (old[0], end)
+        self._index(entity, old[0], end)
+
     def new_entity(self, **fields) -> Entity:
         entity = Entity(id=self.ex.new_id("e", self.ex.entities), **fields)
         self.ex.entities.append(entity)
