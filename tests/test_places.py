@@ -153,3 +153,71 @@ def test_a_facility_is_placed_at_the_place_its_name_begins_with(nlp, places_stag
 def test_a_generic_word_in_a_facilitys_name_is_no_place(nlp, places_stage):
     ex = run_places(nlp, places_stage, "The vote was held at City Hall.", [("place", "City Hall", "City Hall")])
     assert ex.entities[0].geo is None
+
+
+# -- round 2: repeats, counties, Chinese provinces, home towns, towns tagged as organisations
+
+
+def test_a_repeated_name_does_not_vote_for_itself(gaz):
+    """Four mentions of "Dublin" as four entities must not outvote the state the text names."""
+    places = gaz.resolve(["Dublin", "Dublin", "Dublin", "Dublin", "Ohio"])
+    assert all(p.admin1 == "US.OH" for p in places[:4])
+
+
+def test_a_county_without_coordinates_lies_among_the_documents_towns(gaz):
+    county, town = gaz.resolve(["Cooke County", "Denton", "Texas"])[:2]
+    # Cooke County has no town of its name: it is placed among the Texas towns named here,
+    # not at the middle of Texas, 300 km away.
+    assert county.admin1 == "US.TX" and haversine_km(county.lat, county.lon, town.lat, town.lon) < 1
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [
+    ("Sichuan", 30.5, 102.7), ("Hunan", 27.7, 111.8), ("Zhejiang", 29.2, 120.0), ("Guangxi", 23.8, 108.8),
+], ids=["sichuan", "hunan", "zhejiang", "guangxi"])
+def test_chinese_provinces_are_named_without_sheng(gaz, name, lat, lon):
+    place = gaz.resolve([name])[0]
+    assert place is not None and place.precision == "region"
+    assert haversine_km(place.lat, place.lon, lat, lon) < 250
+
+
+@pytest.mark.parametrize("name", ["D", "Sen.", "Gen."])
+def test_a_letter_or_a_title_is_no_place(gaz, name):
+    assert gaz.candidates(name, fuzzy=False) == []
+
+
+def test_a_state_abbreviation_is_still_a_place(gaz):
+    assert gaz.candidates("Ga.", fuzzy=False)[0].admin1 == "US.GA"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Sen. Robert Ford, D-Charleston, said he was optimistic.", "Charleston"),
+    ("The co-chairman, Joseph F. Wagner, D-Chicopee, voted no.", "Chicopee"),
+    ("Sen. Bob Casey, D-Pa., called the findings troubling.", "Pa."),
+], ids=["ner-org", "untagged", "state"])
+def test_a_legislators_home_town_is_a_toponym(nlp, gaz, text, town):
+    names = [name for _, _, name in find_toponyms(nlp(text), gaz)]
+    assert town in names and "D" not in names
+
+
+@pytest.mark.parametrize("text, town", [
+    ("They replaced the water lines in Whitestown last year.", "Whitestown"),
+    ("Mindy Miller of Ravenel, whose son has Fragile X, spoke.", "Ravenel"),
+], ids=["in", "of"])
+def test_a_small_town_tagged_as_organisation_after_in_is_a_toponym(nlp, gaz, text, town):
+    assert town in [name for _, _, name in find_toponyms(nlp(text), gaz)]
+
+
+def test_an_organisation_also_written_in_lower_case_stays_one(nlp, gaz):
+    doc = nlp("The bill is in Congress now; congress meets on Monday.")
+    assert "Congress" not in [name for _, _, name in find_toponyms(doc, gaz)]
+
+
+def test_a_home_town_inside_a_persons_span_is_a_place(nlp, places_stage):
+    text = "Sen. Ray Miller, D-Columbus, is a vocal advocate of the bill."
+    ex = run_places(nlp, places_stage, text, [("person", "Ray Miller", "Ray Miller, D-Columbus")])
+    assert any(e.kind == "place" and e.name == "Columbus" and e.geo is not None for e in ex.entities)
+
+
+def test_a_county_is_named_without_county_where_nothing_else_bears_the_name(gaz):
+    assert gaz.candidates("Geauga", fuzzy=False)[0].name == "Geauga County"
+    assert gaz.candidates("Madison", fuzzy=False)[0].precision == "city"  # the towns keep it

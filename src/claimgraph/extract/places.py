@@ -36,6 +36,7 @@ PERSON_TITLES = {
     "gen", "general", "col", "capt", "lt", "chief", "deputy", "minister", "secretary", "professor", "prof",
 }
 SPEECH_VERBS = {"say", "tell", "add", "explain", "write", "ask", "note", "recall", "testify", "plead"}
+HOME_TOWN_MARKS = {"D-", "R-", "I-"}  # a legislator's party before the home town
 MAX_NAME_WORDS = 4  # the longest place name looked for at the start of a facility's name
 WELL_KNOWN_PRIOR = 5.0  # a town of ~100,000, a state, a country: its name alone is a place
 
@@ -99,6 +100,8 @@ class Places:
             if span is None:
                 continue
             holder = index.entity_of(span.start)
+            if holder is not None and ex.doc.text[max(start - 2, 0):start] in HOME_TOWN_MARKS:
+                holder = None  # "Ray Miller, D-Columbus": the NER's person span took the town
             if holder is not None and not _names_after_place(holder, start, end, name):
                 _relabel_if_place(holder, name, ex.doc)
                 continue

@@ -10,9 +10,12 @@ from __future__ import annotations
 import bisect
 
 import math
+import re
+import statistics
 import threading
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -48,6 +51,11 @@ ALT_NAME_PENALTY = 2.0
 SUPPORT_BONUS = 2.0
 
 
+_COUNTY_WORD = re.compile(r"\s+(County|Parish)$")
+# One capitalised word cut short with a period, no state's abbreviation ("Sen.", "Gen.").
+_TITLE_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}\.$")
+
+
 class Gazetteer:
     def __init__(self, entries: Iterable[tuple[Place, list[str]]]):
         self.places: list[Place] = []
@@ -56,6 +64,7 @@ class Gazetteer:
         fuzzy: set[str] = set()
         for place, names in entries:
             self._add(place, names, fuzzy)
+        self._add_bare_county_names()
         self.fuzzy_keys = sorted(fuzzy)
         self.fuzzy_buckets = _fuzzy_buckets(self.fuzzy_keys)
         self.by_id = {p.id: p for p in self.places}
@@ -71,11 +80,23 @@ class Gazetteer:
             if loose != key2:
                 _append(self.loose, loose, i)
             for key in (raw, key2) if raw != key2 else (raw,):
-                if not key:
+                if len(key) < 2:  # "D" (for Detroit) is no name a text uses for a place
                     continue
                 _append(self.index, key, i)
                 if keep_fuzzy and len(key) >= FUZZY_MIN_LENGTH:
                     fuzzy.add(key)
+
+    def _add_bare_county_names(self) -> None:
+        """"Geauga and Medina counties": a county's name without "County" names it where
+        nothing else bears that name (not "Madison", "Washington")."""
+        bare: dict[str, list[int]] = {}
+        for i, place in enumerate(self.places):
+            if place.id.startswith("county:"):
+                base = _COUNTY_WORD.sub("", place.name)
+                if base != place.name and raw_key(base) not in self.index:
+                    bare.setdefault(raw_key(base), []).append(i)
+        for key, ids in bare.items():
+            self.index[key] = ids
 
     # -- lookup ---------------------------------------------------------------------------
 
@@ -91,6 +112,8 @@ class Gazetteer:
         state = self.abbreviations.get(raw_key(name))
         if state is not None and "." in name:
             return (state,)
+        if _TITLE_ABBREVIATION.match(name):  # "Sen.", "Gen.", "Gov.": titles, not places
+            return ()
         # A bare name is the big city rather than the region named for it; "X province" is not.
         bare = raw_key(name) in self.index
         found = self._exact(name)
@@ -159,7 +182,33 @@ class Gazetteer:
         support = _admin1_support(options)
         first = Context(options, anchors, given, penalties, support)
         chosen = [first.best(i) for i in range(len(options))]
-        return [Context(options, chosen, given, penalties, support).best(i) for i in range(len(options))]
+        chosen = [Context(options, chosen, given, penalties, support).best(i) for i in range(len(options))]
+        return self._place_counties(chosen)
+
+    def _place_counties(self, chosen: list[Place | None]) -> list[Place | None]:
+        """A county the packages could place only at its state's centre lies among the
+        towns the document names in that state (local news names its own county's towns)."""
+        towns: dict[str, list[Place]] = {}
+        for p in chosen:
+            if p is not None and p.precision in ("city", "site") and p.admin1:
+                towns.setdefault(p.admin1, []).append(p)
+        return [self._among(p, towns.get(p.admin1)) if p is not None and _is_unplaced_county(self, p) else p
+                for p in chosen]
+
+    @staticmethod
+    def _among(county: Place, towns: list[Place] | None) -> Place:
+        if not towns:
+            return county
+        lat = statistics.median(t.lat for t in towns)
+        lon = statistics.median(t.lon for t in towns)
+        return replace(county, lat=lat, lon=lon)
+
+
+def _is_unplaced_county(gaz: Gazetteer, place: Place) -> bool:
+    if not place.id.startswith("county:"):
+        return False
+    state = gaz.by_id.get(f"region:US-{place.admin1[3:]}")
+    return state is not None and (state.lat, state.lon) == (place.lat, place.lon)
 
 
 def _admin1_support(options: list[list[Place]]) -> Counter:
@@ -242,7 +291,8 @@ def has_organisation_word(name: str) -> bool:
 
 class Context:
     """What one document tells about where it is: its countries, states and anchor towns.
-    Each name's own reading is left out when it is scored, so no name votes for itself."""
+    Each name's own readings are left out when it is scored, those of its repeats too (the
+    same name as several entities), so no name votes for itself."""
 
     def __init__(self, options: list[list[Place]], chosen: list[Place | None], given: Counter,
                  penalties: list[dict[str, float]] | None = None, support: Counter | None = None):
@@ -251,6 +301,7 @@ class Context:
         self.top_support = max(self.support.values(), default=0)
         self.penalties = penalties or [{} for _ in options]
         self.chosen = chosen
+        self.repeats = _repeats(options)
         self.countries: Counter = Counter(given)
         self.admin1: Counter = Counter()
         for place in chosen:
@@ -267,14 +318,14 @@ class Context:
         cands = self.options[i]
         if not cands:
             return None
-        own = self.chosen[i]
-        if own is not None:
-            self._count(own, -1)
+        own = [p for p in (self.chosen[j] for j in self.repeats[i]) if p is not None]
+        for place in own:
+            self._count(place, -1)
         try:
             return max(cands, key=lambda c: self.score(c, i))
         finally:
-            if own is not None:
-                self._count(own, 1)
+            for place in own:
+                self._count(place, 1)
 
     def score(self, place: Place, i: int) -> float:
         s = prior(place) - self.penalties[i].get(place.id, 0.0)
@@ -295,12 +346,21 @@ class Context:
         return SUPPORT_BONUS * max(others, 0) / (self.top_support - 1)
 
     def _near_anchor(self, place: Place, i: int) -> bool:
+        same = self.repeats[i]
         for j, anchor in enumerate(self.chosen):
-            if j == i or anchor is None or anchor.precision not in ("city", "site"):
+            if j in same or anchor is None or anchor.precision not in ("city", "site"):
                 continue
             if anchor.id != place.id and haversine_km(anchor.lat, anchor.lon, place.lat, place.lon) < NEAR_KM:
                 return True
         return False
+
+
+def _repeats(options: list[list[Place]]) -> list[set[int]]:
+    """For each name, the indices of the names with the same readings (itself included)."""
+    groups: dict[tuple[str, ...], set[int]] = {}
+    for i, cands in enumerate(options):
+        groups.setdefault(tuple(p.id for p in cands) or (f"#{i}",), set()).add(i)
+    return [groups[tuple(p.id for p in cands) or (f"#{i}",)] for i, cands in enumerate(options)]
 
 
 def _share(counts: Counter, key: str) -> float:

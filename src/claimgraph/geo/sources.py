@@ -177,6 +177,11 @@ def _subdivision(sub, cities: CityTable, admin1_of: dict, airports_in: dict) -> 
     return place, names
 
 
+# "Sheng" (province), "Zizhiqu" (autonomous region) and the people an autonomous region is
+# named for; not "Shi": a municipality's name is its city's.
+_CHINESE_GENERIC = re.compile(r"(\s+(Huizu|Zhuangzu|Uygur))?\s+(Sheng|Zizhiqu)$")
+
+
 def _seat_admin1(sub, cities: CityTable) -> str:
     """The admin1 code of the subdivision's seat town, where tables.py names one."""
     seat = SUBDIVISION_SEATS.get(sub.code)
@@ -185,7 +190,11 @@ def _seat_admin1(sub, cities: CityTable) -> str:
 
 
 def _subdivision_names(name: str) -> list[str]:
-    """"Wales [Cymru GB-CYM]" -> ["Wales", "Cymru"]; "Dagestan, Respublika" -> ["Dagestan"]."""
+    """"Wales [Cymru GB-CYM]" -> ["Wales", "Cymru"]; "Dagestan, Respublika" -> ["Dagestan"];
+    "Sichuan Sheng" -> ["Sichuan", "Sichuan Sheng"] (Chinese provinces as English news names them)."""
+    short = _CHINESE_GENERIC.sub("", name)
+    if short != name:
+        return [short, name]
     m = re.match(r"^(.*?)\s*\[(.*?)\]$", name)
     if not m:
         return [name.split(",")[0]] if "," in name else [name]
@@ -195,10 +204,17 @@ def _subdivision_names(name: str) -> list[str]:
 
 def _admin1_by_subdivision_name(cities: CityTable, airports: list[Entry]) -> dict:
     """(country, subdivision key) -> geonames admin1 code, by the airports' towns' votes."""
+    wanted = {(place.country or "", name_key(names[-1])) for place, names in airports}
+    towns_named: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for town, _ in cities.entries:
+        key = (town.country or "", name_key(town.name))
+        if key in wanted:
+            towns_named[key].append(town)
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for place, names in airports:
-        city = cities.by_key.get((place.country or "", name_key(names[-1])))
-        if city is not None:
+        towns = towns_named.get((place.country or "", name_key(names[-1])))
+        if towns:  # the airport's town is the one of that name nearest to it, not the biggest
+            city = min(towns, key=lambda t: (t.lat - place.lat) ** 2 + (t.lon - place.lon) ** 2)
             votes[(place.country, place.kind)][city.admin1] += 1
     # A subdivision named like its capital: "Baghdad", "Basra", "Erbil".
     return {k: v.most_common(1)[0][0] for k, v in votes.items()}

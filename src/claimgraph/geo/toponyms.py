@@ -16,6 +16,10 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 COUNTY_WORDS = {"County", "Parish", "Province", "Governorate", "District"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "into", "around"}
+# Before an "organisation" that is a town's name ("at Kentford"); not "to"/"from", which
+# organisations follow as often ("wrote to Congress", "a grant from Toyota").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around"})
+PARTY_LETTERS = {"D", "R", "I"}  # "D-Charleston": Democrat of Charleston
 MAX_NGRAM = 5
 # Labels the small model gives towns it does not know ("in the city of Samarra" NORP).
 MISLABELLED = {"NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "PRODUCT"}
@@ -38,10 +42,26 @@ def find_toponyms(doc: Doc, gaz: Gazetteer | None = None) -> list[Toponym]:
             found += _entity_parts(ent, gaz, known_only=True)
         elif ent.label_ in MISLABELLED and _after_locative(ent):
             found += _entity_parts(ent, gaz, known_only=True)
+        elif ent.label_ == "ORG" and _after_locative(ent, PLACE_PREPOSITIONS) and _town_name(ent, gaz):
+            found += _entity_parts(ent, gaz, known_only=True)
     taken = _taken_tokens(doc)
-    found += _gazetteer_runs(doc, gaz, taken)
+    found += _gazetteer_runs(doc, gaz, taken) + _home_towns(doc, gaz)
     # Registry sites win overlaps; then the longer of two overlapping spans.
     return _without_overlaps(_registry_sites(doc, gaz) + sorted(set(found), key=lambda t: (t[0], -t[1])))
+
+
+def _home_towns(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+    """A legislator's party and home town: "Robert Ford, D-Charleston," -> "Charleston"."""
+    out = []
+    for tok in doc[1:-2]:
+        if tok.text not in PARTY_LETTERS or doc[tok.i + 1].text != "-" or doc[tok.i - 1].text not in ("(", ","):
+            continue
+        end = tok.i + 2
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text.rstrip(".").isalpha():
+            end += 1  # "D-Columbus", "D-Elbow Lake", "D-Pa."
+        if end > tok.i + 2 and gaz.candidates(doc[tok.i + 2:end].text, fuzzy=False):
+            out.append(_toponym(doc, tok.i + 2, end))
+    return out
 
 
 def _registry_sites(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
@@ -91,12 +111,24 @@ def _person_used_as_place(ent: Span) -> bool:
     return before is not None and before.lower_ in LOCATIVE_PREPOSITIONS
 
 
-def _after_locative(ent: Span) -> bool:
+def _after_locative(ent: Span, prepositions: frozenset[str] | set[str] = LOCATIVE_PREPOSITIONS) -> bool:
     """"in Samarra", "the city of Samarra", "in central Muqdadiya"."""
     doc, i = ent.doc, ent.start - 1
     if i >= 0 and doc[i].lower_ in DIRECTIONS:
         i -= 1
-    return i >= 0 and (doc[i].lower_ in LOCATIVE_PREPOSITIONS or doc[i].lower_ == "of")
+    return i >= 0 and (doc[i].lower_ in prepositions or doc[i].lower_ == "of")
+
+
+def _town_name(ent: Span, gaz: Gazetteer) -> bool:
+    """An "organisation" that is only a town's name ("at Kentford", "in Atalissa"), however
+    small the town; not a name the document also writes in lower case ("in Congress")."""
+    if any(t.lower_ in ORGANISATION_WORDS for t in ent) or not all(t.text[:1].isupper() for t in ent):
+        return False
+    cands = gaz.candidates(ent.text, fuzzy=False)
+    if not cands or cands[0].precision != "city":
+        return False
+    lower = ent.text.lower()
+    return not any(t.text == lower for t in ent.doc)
 
 
 def _entity_parts(ent: Span, gaz: Gazetteer, known_only: bool = False) -> list[Toponym]:
