@@ -57,6 +57,8 @@ COUNTS = [
     ("relative-of-is-one", "Gunmen shot dead the brother of a Sunni MP in Baghdad.", 1, None),
     ("gunned-down", "Militants gunned down 12 people on a bus in Mosul on Monday.", 12, None),
     ("subset-after-comma", "A bomb killed 12 people, two of them children, in Kirkuk.", 12, None),
+    ("named-and-shot-dead", "The alleged killer, Cherif Chekatt – shot dead by police – had pledged allegiance to "
+     "Islamic State.", 1, None),
 ]
 
 

@@ -206,6 +206,53 @@ def test_victims_of_a_casualty_phrase_are_targets(extract):
     assert "civilians" in _names(record, _first(record)["targets"])
 
 
+@pytest.mark.parametrize("text, word", [
+    ("A bomb exploded near a market in Kirkuk on Monday, killing three people and injuring more than 260.",
+     "260"),
+    ("In one incident, a man was killed and five more were wounded in a battle between troops and gunmen.", "five"),
+    ("A bomb exploded in the cafe. Two of the 12 initially killed were policemen.", "12"),
+], ids=["object", "subject", "partitive"])
+def test_a_number_standing_for_people_is_a_victim(extract, text, word):
+    record = extract(text)
+    names = {n for e in record["events"] for n in _names(record, e["targets"])}
+    assert any(word in name for name in names), names
+
+
+def test_who_died_is_a_victim(extract):
+    record = extract("Major General Vyacheslav Gladkikh died after a roadside IED detonated under a convoy near Deir "
+                     "ez-Zor.")
+    assert any("Gladkikh" in n for n in _names(record, _first(record)["targets"]))
+
+
+def test_a_resolved_pronoun_is_its_entity(extract):
+    record = extract("Lisbeth Anez is a Venezuelan activist. In May, she was arrested and charged with treason.")
+    event = next(e for e in record["events"] if e["subtype"] == "Arrests")
+    assert _names(record, event["targets"]) == {"Lisbeth Anez"}
+
+
+def test_the_aim_of_attacks_is_their_target(extract):
+    text = "The republic has seen numerous bombings targeted at the Russian military in Dagestan."
+    record = extract(text)
+    targets = [e for e in record["entities"] if e["id"] in _first(record)["targets"]]
+    assert any("military" in text[s:e] for t in targets for s, e in t["mentions"]), targets
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen attacked a police checkpoint in Baqubah on Monday.", "Baqubah"),
+    ("Five people were killed on 11 December in an attack on the Christmas market in Strasbourg.", "Strasbourg"),
+], ids=["object", "on"])
+def test_the_site_hit_is_the_target_and_its_setting_the_place(extract, text, place):
+    record = extract(text)
+    where = next(e for e in record["entities"] if e["id"] == _first(record)["place"])
+    assert place in where["name"]
+
+
+def test_the_city_an_attack_is_of_is_its_place(extract):
+    record = extract("From the outset, the IRA's bombing of the city caused widespread chaos.")
+    where = next(e for e in record["entities"] if e["id"] == _first(record)["place"])
+    assert where["name"].lower().endswith("city")
+
+
 def test_a_trigger_is_not_its_own_weapon(extract):
     """"the bombing" names a bomb: the weapon is recorded, but the event word is no argument."""
     record = extract("The bombing of a market in Kirkuk killed five people on Monday.")

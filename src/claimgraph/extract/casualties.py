@@ -255,7 +255,7 @@ def _left(token: Token, sent: Span) -> tuple[int | None, str]:
         if t.text == "," and not subset and (j := _subset_before(doc, i, sent.start)) is not None:
             i = j  # "Three people, including a sheikh, were killed": skip the subset clause
             continue
-        if t.tag_ == "VBN" and t.i == token.i - 1:
+        if t.i == token.i - 1 and (t.tag_ == "VBN" or t.tag_ == "VBD" and token.lower_ == "dead"):
             i -= 1  # "shot dead", "beaten to death"
             continue
         if _stops_left(t) or t.text == "," and not subset or t.lower_ == "of" and found:
@@ -285,6 +285,11 @@ def _singular_subject(token: Token) -> bool:
     """"Hatim al-Dulaimi, a candidate, was shot dead": one named or singular passive subject."""
     verb = token if token.pos_ == "VERB" else token.head
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects and verb.dep_ == "acl" and verb.head.tag_ in ("NN", "NNP"):
+        subjects = [verb.head]  # "the alleged killer, Chérif Chekatt – shot dead by police"
+        if subjects[0].ent_type_ != "PERSON" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                                                     for c in subjects[0].children):
+            return True
     return len(subjects) == 1 and subjects[0].tag_ in ("NN", "NNP") and \
         not any(c.dep_ == "conj" for c in subjects[0].children) and \
         (subjects[0].ent_type_ == "PERSON" or subjects[0].lower_ in PERSON_NOUNS)

@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.casualties import PERSON_NOUNS
+from claimgraph.extract.casualties import NOT_COUNTS, PERSON_NOUNS
 from claimgraph.extract.event_types import Actors
 from claimgraph.extract.model import Entity, Extraction
 from claimgraph.extract.triggers import NOUNS
@@ -55,6 +55,9 @@ FACILITIES = {"checkpoint", "base", "convoy", "patrol", "station", "embassy", "h
               "headquarters", "barracks", "outpost", "shrine", "consulate", "airport", "bank", "restaurant",
               "cafe", "bakery", "prison", "court", "ministry", "parliament", "university", "house", "home"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "on", "around", "throughout", "into", "within"}
+UNDERGONE = {"die", "perish", "succumb"}  # casualty verbs whose subject is the victim
+AIM_VERBS = {"target", "aim", "direct"}
+HIT_PREPS = {"on", "against", "targeting", "upon"}
 PLACE_HEADS = {"city", "town", "province", "district", "village", "area", "region", "neighborhood",
                "neighbourhood", "outskirts", "suburb", "governorate", "county", "state", "capital"}
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "claim", "commit", "perpetrate", "execute",
@@ -129,7 +132,9 @@ def noun_phrase(token: Token) -> Span:
 def argument_entity(index: EntityIndex, token: Token) -> Entity | None:
     """The entity a noun names, or a provisional one for people and groups."""
     if token.pos_ == "PRON":
-        return None
+        return _resolved_pronoun(index, token)
+    if token.like_num and token.ent_type_ not in NOT_COUNTS:
+        return _counted_people(index, token) if token.dep_ not in ("nummod", "quantmod", "compound") else None
     phrase = noun_phrase(token)
     lemma = token.lemma_.lower()
     own = index.at([token])
@@ -149,6 +154,22 @@ def argument_entity(index: EntityIndex, token: Token) -> Entity | None:
         span = (phrase.start_char, phrase.end_char)
         return index.add(kind, name or token.text, span)
     return None
+
+
+def _resolved_pronoun(index: EntityIndex, token: Token) -> Entity | None:
+    """"she was arrested": the person the entity stage resolved the pronoun to, if any."""
+    entity = index.at([token])
+    return entity if entity is not None and entity.kind in ("person", "organization") else None
+
+
+def _counted_people(index: EntityIndex, token: Token) -> Entity | None:
+    """"injuring more than 260", "five more were wounded": a number standing for the people it
+    counts is a victim (or actor) of its own, named by its phrase."""
+    if index.at([token]) is not None:
+        return None  # "Seven Taliban militants": the noun it counts names the victims
+    start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("quantmod", "advmod", "amod")])
+    phrase = token.doc[start: token.i + 1]
+    return index.add("person", phrase.text, (phrase.start_char, phrase.end_char), subkind="collective")
 
 
 def _phrase_name(phrase: Span) -> str:
@@ -212,12 +233,17 @@ def _affected(noun: Token) -> list[Token]:
 def victims(keyword: Token) -> list[Token]:
     """Who a casualty word names: "killing three people", "five soldiers were wounded",
     "the members killed", "nine people were dead"."""
+    if keyword.pos_ == "VERB" and keyword.lemma_.lower() in UNDERGONE:
+        return [g for c in keyword.children if c.dep_ == "nsubj" for g in _with_conj(c)]  # "Gladkikh died"
     if keyword.pos_ in ("VERB", "AUX"):
-        targets = _verb_roles(keyword)[1]
+        targets = _verb_roles(keyword)[1] or \
+            [c for c in keyword.children if c.dep_ == "npadvmod" and c.like_num]  # misparsed "injuring 260"
         if targets:
             return targets
-    if keyword.dep_ in ("amod", "acl") and keyword.head.pos_ in ("NOUN", "PROPN"):
-        return [keyword.head]
+    if keyword.dep_ in ("amod", "acl") and (keyword.head.pos_ in ("NOUN", "PROPN") or keyword.head.like_num):
+        return [keyword.head]  # "the members killed", "two of the 12 initially killed"
+    if keyword.dep_ == "pobj" and keyword.head.lower_ == "of" and keyword.head.head.like_num:
+        return [keyword.head.head]  # "11 of the injured"
     if keyword.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and keyword.head.pos_ in ("AUX", "VERB"):
         return [c for c in keyword.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     return []
@@ -225,7 +251,7 @@ def victims(keyword: Token) -> list[Token]:
 
 def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
     perps, targets = [], []
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
+    passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children) or \
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
     for child in verb.children:
         if child.dep_ == "nsubj" and not passive:
@@ -286,6 +312,9 @@ def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
             perps += [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "targeting", "at"}:
             targets += [g for c in child.children if c.dep_ == "pobj" for g in _with_conj(c)]
+        elif child.dep_ == "acl" and child.lemma_.lower() in AIM_VERBS:  # "bombings targeted at the military"
+            targets += [g for p in child.children if p.dep_ == "prep" and p.lower_ in {"at", "against", "on"}
+                        for c in p.children if c.dep_ == "pobj" for g in _with_conj(c)]
         elif child.dep_ == "prep" and child.lower_ == "between":
             sides = [g for c in child.children if c.dep_ == "pobj" for g in _with_conj(c)]
             perps, targets = perps + sides[:1], targets + sides[1:]  # "a battle between troops and gunmen"
@@ -332,7 +361,23 @@ def place_of(head: Token, sent: Span, index: EntityIndex) -> Entity | None:
         candidates += [pair for pair in _places(sent, index) if all(pair[1] is not e for _, e in candidates)]
     if not candidates:
         return None
-    return min(candidates, key=lambda pair: (rank_place(pair[1]), abs(pair[0].i - head.i)))[1]
+    return min(candidates, key=lambda pair: (_rank_in(pair), abs(pair[0].i - head.i)))[1]
+
+
+def _rank_in(pair: tuple[Token, Entity]) -> float:
+    """"an attack on the Christmas market in Strasbourg": a site the event hit is its target, and
+    the town it stands in is where it happened; but a hit site says more than a region or state
+    around it ("drones attacked Erbil International Airport in Iraq")."""
+    rank = rank_place(pair[1])
+    return max(rank, 1) + 0.5 if _hit(pair[0]) else rank
+
+
+def _hit(token: Token) -> bool:
+    """The place is the object of the event's verb or of "on", "against"."""
+    node = token
+    while node.dep_ in ("compound", "amod", "appos", "conj") and node.head is not node:
+        node = node.head
+    return node.dep_ in ("dobj", "nsubjpass") or node.dep_ == "pobj" and node.head.lower_ in HIT_PREPS
 
 
 def _clause(head: Token) -> Span:
@@ -366,6 +411,8 @@ def _locative(token: Token) -> bool:
             return True
         if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_HEADS:
             return True
+        if prep.lower_ == "of" and node.lemma_.lower() in PLACE_HEADS and prep.head.lemma_.lower() in NOUNS:
+            return True  # "the IRA's bombing of the city": the city is where the bombs went off
     if node.dep_ in ("dobj", "nsubjpass") and node.ent_type_ == "FAC":
         return True  # "drones attacked Erbil International Airport": the site hit is where it happened
     return token.dep_ == "compound" and token.head.lemma_.lower() in {"attack", "bombing", "strike", "blast"}

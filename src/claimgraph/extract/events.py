@@ -34,6 +34,7 @@ BACKGROUND_PREPS = {"since", "before", "anniversary", "memory", "wake"}
 AFTER_PREPS = {"after", "following"}
 REPORTING = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "note"}
 OLD_DAYS = 365  # an event dated more than a year before publication is recalled, not reported
+EXPLOSIVE_KINDS = {"ied", "vbied", "suicide"}  # kinds of bomb (weapons.yaml subkinds)
 SITE_TARGETS = {"facility", "state", "description"}  # places that can be what was hit ("a police checkpoint")
 
 
@@ -89,6 +90,14 @@ def _fill_missing_places(ex: Extraction, drafts: list[_Draft], demonyms: dict[st
             draft.place = chosen.id
 
 
+def _most_specific_weapons(weapons: list[str], subkinds: dict[str, str | None]) -> list[str]:
+    """"A suicide bomber blew himself up ... the bombing": one suicide vest, not a vest and a bomb;
+    a generic bomb beside a kind of bomb is that bomb."""
+    if not any(subkinds.get(w) in EXPLOSIVE_KINDS for w in weapons):
+        return weapons
+    return [w for w in weapons if subkinds.get(w) != "bomb"]
+
+
 def _names_towns(ex: Extraction) -> bool:
     return any(e.kind == "place" and e.geo is not None and e.geo.precision in ("site", "city") for e in ex.entities)
 
@@ -125,7 +134,9 @@ class Events:
                 drafts.append(draft)
         merged = _merge_coreferent(drafts)
         _fill_missing_places(ex, merged, self.demonyms)
+        subkinds = {e.id: e.subkind for e in ex.entities if e.kind == "weapon"}
         for draft in merged:
+            draft.weapons = _most_specific_weapons(draft.weapons, subkinds)
             ex.events.append(_event(ex, draft))
         _link_claims(ex)
 

@@ -45,7 +45,7 @@ NOUNS = {
     "attack": "attack", "assault": "attack", "raid": "attack", "ambush": "attack", "strike": "attack",
     "airstrike": "attack", "bombing": "attack", "bombardment": "attack", "blast": "attack",
     "explosion": "attack", "shelling": "attack", "shooting": "attack", "stabbing": "attack",
-    "assassination": "attack", "massacre": "attack", "murder": "attack", "killing": "kill",
+    "assassination": "attack", "massacre": "attack", "murder": "attack", "killing": "kill", "slaying": "kill",
     "gunfire": "attack", "offensive": "attack", "onslaught": "attack", "beheading": "attack",
     "airstrikes": "attack", "shootout": "clash", "clash": "clash", "fighting": "clash",
     "battle": "clash", "gunfight": "clash", "firefight": "clash", "skirmish": "clash",
@@ -117,6 +117,7 @@ PLAN_NOUNS = {
     "capacity", "ability", "plot", "intention", "bid", "training", "order", "tactic", "technique", "way",
     "potential", "preparation", "likelihood", "chance", "means", "instruction", "demand",
 }
+HEDGED_ATTRIBUTION = {"believe", "think", "suspect", "say", "report", "allege", "know", "understand", "presume"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 NEGATIONS = {"not", "n't", "never", "no"}
 LABOUR_STRIKE = {"hunger", "general", "labour", "labor", "workers", "nationwide", "teachers", "doctors"}
@@ -380,8 +381,10 @@ def _modal(node: Token) -> bool:
 
 
 def _factive_infinitive(node: Token) -> bool:
-    """"managed to seize", "went on to attack" report what happened."""
-    return node.head.lemma_.lower() in {"manage", "succeed", "go", "continue", "begin", "start"}
+    """"managed to seize", "went on to attack" report what happened; so does a belief about who did
+    it ("a man believed to be responsible for a blast", "suspected of having carried out the attack")."""
+    return node.head.lemma_.lower() in {"manage", "succeed", "go", "continue", "begin", "start"} or \
+        node.head.lemma_.lower() in HEDGED_ATTRIBUTION and node.head.tag_ == "VBN"
 
 
 def _purpose_of_past(node: Token) -> bool:
