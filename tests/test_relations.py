@@ -119,6 +119,51 @@ CASES = {
     "support for X in the fight": (
         "Minister Tobias Ellwood reiterated UK support for Iraq in the fight against ISIL.",
         ("Iraq", "fights", "Islamic State", False)),
+    "standing by a side to defeat an enemy": (
+        "The UK stands by Iraq to defeat Daesh and end this violence.",
+        ("Iraq", "fights", "Islamic State", False)),
+    "working with a partner to defeat an enemy": (
+        "The United States is working with the Peshmerga to defeat the Islamic State.",
+        ("Peshmerga", "fights", "Islamic State", False)),
+    "appointed X the commander of Y": (
+        "Ali Khamenei appointed Esmail Ghaani the commander of the Quds Force in 2020.",
+        ("Esmail Ghaani", "leads", "Quds Force", False)),
+    "the head of an unnamed unit of a body is one of its people": (
+        "Abu Fadak al-Mohammadawi is the head of Kataib Hezbollah's media office.",
+        ("Abu Fadak al-Mohammadawi", "member_of", "Kataib Hezbollah", False)),
+    "killed in a raid by": (
+        "Abu Ghadiya was killed in a 2008 raid by US Special Operations inside Syrian territory.",
+        ("United States", "killed", "Abu Ghadiya", False)),
+    "targeted in a raid conducted by": (
+        "Abu Ghadiya was targeted and killed in a cross-border raid conducted by the U.S. military.",
+        ("United States", "fights", "Abu Ghadiya", False)),
+    "a second participle shares the patient and lends its agent": (
+        "Abu Omar was captured and killed by the Free Syrian Army.",
+        ("Free Syrian Army", "killed", "Abu Omar", False)),
+    "with the aid of": (
+        "The Iraqi Security Forces retook the town with the help of the Peshmerga.",
+        ("Iraqi Security Forces", "allied_with", "Peshmerga", False)),
+    "the aid supports": (
+        "The Iraqi Security Forces retook the town with the help of the Peshmerga.",
+        ("Peshmerga", "supports", "Iraqi Security Forces", False)),
+    "a leader still leads": (
+        "Abu Bakr al-Baghdadi, a leader of the Islamic State, was killed.",
+        ("Abu Bakr al-Baghdadi", "leads", "Islamic State", False)),
+    "a commander is one of its people": (
+        "Abu Ali, a commander of Kataib Hezbollah, was killed.",
+        ("Abu Ali", "member_of", "Kataib Hezbollah", False)),
+    "fought for a group": (
+        "Omar fought for the Free Syrian Army in Darayya.",
+        ("Omar", "member_of", "Free Syrian Army", False)),
+    "served in a force": (
+        "Ahmed Hassan served in the Republican Guard for ten years.",
+        ("Ahmed Hassan", "member_of", "Republican Guard (Syria)", False)),
+    "a trade is membership": (
+        "John Smith is the conductor of the National Symphony Orchestra.",
+        ("John Smith", "member_of", "National Symphony Orchestra", False)),
+    "a reporter for": (
+        "Mohammed Ali, a reporter for Al Jazeera, was detained.",
+        ("Mohammed Ali", "member_of", "Al Jazeera", False)),
 }
 
 
@@ -168,6 +213,10 @@ ABSENT = {
         "Theresa May and President Hollande discussed UK-France co-operation on counter-terrorism.", "allied_with"),
     "a clause with its own subject does not borrow one": (
         "Iraq faces challenges and all communities must cooperate to defeat ISIL.", "fights Iraq"),
+    "a group fighting for a person is not its member": (
+        "Hezbollah fought for Bashar al-Assad in Syria.", "member_of"),
+    "meeting to discuss is not a shared fight": (
+        "The United States met with the Peshmerga to discuss the Islamic State.", "fights"),
     "the speaker does not fight": (
         "Minister Tobias Ellwood reiterated UK support for Iraq in the fight against ISIL.", "fights Tobias Ellwood"),
 }
@@ -200,3 +249,16 @@ def test_a_possessive_that_leads_back_to_itself_ends(ties):
     conjunct is "its officers" again; the search must stop, not recurse without end."""
     ties("City Attorney Brad Holm said in the letter that the advertisement suggests that Phoenix "
          "and its officers support Trump's campaign.")
+
+
+def test_a_shared_passive_keeps_its_roles(ties):
+    """"was captured and killed by X": the second participle's subject is not the patient of the first."""
+    found = ties("Abu Omar was captured and killed by the Free Syrian Army.")
+    assert ("Abu Omar", "killed", "Free Syrian Army", False) not in found
+    assert ("Free Syrian Army", "fights", "Abu Omar", False) in found or (
+        "Abu Omar", "fights", "Free Syrian Army", False) in found, found
+
+
+def test_a_raid_without_a_doer_gives_no_killer(ties):
+    found = ties("Abu Ghadiya was killed in a raid inside Syrian territory.")
+    assert not [t for t in found if t[1] in ("killed", "fights")], found

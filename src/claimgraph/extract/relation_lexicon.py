@@ -1,6 +1,10 @@
-"""Words that state ties between actors, for the relations stage."""
+"""Words that state ties between actors, for the relations stage, and the small tests built on them."""
 
 from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.extract.model import Entity, is_actor
 
 # role noun -> (relation type, reversed?) for "A, the <role> of B" (A is the subject).
 ROLE_NOUNS: dict[str, tuple[str, bool]] = {
@@ -12,6 +16,11 @@ ROLE_NOUNS: dict[str, tuple[str, bool]] = {
         "member", "fighter", "official", "officer", "spokesman", "spokeswoman", "spokesperson",
         "deputy", "adviser", "advisor", "operative", "militant", "soldier", "representative",
         "envoy", "agent", "lieutenant", "aide", "ideologue", "figure", "cleric", "general", "colonel",
+        # people who work for or belong to a body: "the conductor of the orchestra", "a reporter for X"
+        "employee", "staffer", "journalist", "reporter", "correspondent", "editor", "ambassador", "diplomat",
+        "pilot", "captain", "major", "sergeant", "commando", "analyst", "researcher", "professor", "lecturer",
+        "conductor", "musician", "recruit", "loyalist", "supporter", "activist", "volunteer", "insurgent",
+        "jihadist", "gunman", "militiaman", "minister", "negotiator", "investigator", "inspector",
     )},
     **{w: ("part_of", False) for w in (
         "branch", "wing", "unit", "arm", "division", "part", "affiliate", "faction", "offshoot",
@@ -45,6 +54,26 @@ VERB_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "belong": ("member_of", ("to",)),
     "represent": ("member_of", ("",)),
     **{v: ("succeeded", ("",)) for v in ("succeed", "replace")},
+}
+
+# "a leader of X" still leads it ("a commander of X" is one of its people)
+LEADING_ROLES = {"leader", "founder", "mastermind", "ringleader"}
+
+# "with the aid of X": X helps those who act
+AID_NOUNS = {"aid", "help", "support", "assistance", "backing", "cooperation", "co-operation", "collaboration"}
+
+# verbs whose prepositional object is the body a person belongs to: "fought for ISIS", "served in the
+# navy", "worked for the UN" (people only: "Hezbollah fought for Assad" is an alliance)
+SERVICE_VERBS: dict[str, tuple[str, ...]] = {
+    "fight": ("for",), "serve": ("in", "with", "for"), "work": ("for",), "enlist": ("in", "with"),
+    "volunteer": ("for", "with"), "defect": ("to",),
+}
+
+# "stands by Iraq to defeat Daesh", "works with partners to defeat ISIL": verbs of standing or working
+# together, with the prepositions of the partner, whose purpose clause is a shared fight
+PURPOSE_PARTNERS: dict[str, tuple[str, ...]] = {
+    **{v: ("with", "alongside") for v in ("work", "cooperate", "co-operate", "partner", "team", "join")},
+    "stand": ("by", "with", "alongside"), "fight": ("alongside",),
 }
 
 # supporting a side in a war makes an ally ("the coalition has supported the Iraqi Security Forces");
@@ -123,3 +152,50 @@ JUNIOR_WORDS = {"deputy", "assistant", "vice", "former", "ex", "acting", "junior
 
 SEPARATION_WORDS = {"separate", "independent", "independently", "unrelated", "unconnected", "distinct"}
 NEGATION_WORDS = {"not", "never", "n't", "no"}
+
+
+# -- tests on tokens and entities, shared by the relation rules --------------------------------
+def real_actor(entity: Entity) -> bool:
+    """An actor, but not a named operation ("Operation Steel Curtain killed 139 insurgents")."""
+    return is_actor(entity) and not entity.name.lower().startswith("operation ")
+
+
+def victims(entity: Entity) -> bool:
+    """People helped, not a side helped: "refugees", "civilians", "children"."""
+    if entity.subkind != "collective" or not entity.name:
+        return False
+    word = entity.name.lower().split()[-1]
+    return word in VICTIM_NOUNS or word.rstrip("s") in VICTIM_NOUNS
+
+
+def is_negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS for child in token.children)
+
+
+def junior(token: Token) -> bool:
+    return any(t.lower_ in JUNIOR_WORDS for t in token.lefts) or any(
+        t.lower_ in JUNIOR_WORDS for t in token.doc[max(token.i - 3, 0):token.i])
+
+
+def indefinite(token: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in ("a", "an", "one") for child in token.children)
+
+
+def last_of(items):
+    found = None
+    for item in items:
+        found = item
+    return found
+
+
+def first_of(items):
+    return next((item for item in items if item is not None), None)
+
+
+def unique(items) -> list[Entity]:
+    seen, out = set(), []
+    for item in items:
+        if id(item) not in seen:
+            seen.add(id(item))
+            out.append(item)
+    return out

@@ -1,17 +1,15 @@
 """Stage `relations`: typed ties between entities, found in the dependency parse.
 
-Three families of evidence:
-- descriptions in apposition or before a name ("Esmail Ghaani, the commander of the Quds
-  Force"; "the Quds Force, the branch of its Revolutionary Guards"; "Kataib Hezbollah
-  commander X"; "His successor, Esmail Ghaani");
+Families of evidence:
 - verbs with their subjects and objects ("Hezbollah trained them", "respond directly to
   officers of the Quds Force", "take their orders from them", "killed by a US drone strike",
-  "Hezbollah, which fought a war with Israel", "used chemical weapons against X");
-  coordinated subjects of a fight, and those fighting "alongside" them, are allies;
-- nouns of hostility, alliance and support with their owners ("the Iraqi people in their fight
-  against ISIL", "forces and their Hezbollah allies", "UK support for Iraq") and predicates
-  ("X was the leader of Y", "known to take part in Y");
+  "Hezbollah, which fought a war with Israel", "used chemical weapons against X", "killed in a raid
+  by X", "fought for X", "served in X"); coordinated subjects of a fight, those fighting "alongside"
+  them and those they "stand by" or "work with" to fight, are allies;
+- descriptions and nouns of hostility, alliance, support and membership (`relation_nouns`);
 - one inference: a successor takes over what the predecessor led.
+This module also resolves who a token stands for: subjects and objects, relative pronouns,
+possessives ("its/their" by the noun they hang from), people standing for their group.
 Both ends must be actors (people, organisations, states); two places are never tied, two
 states only by war, alliance or support.
 Every relation keeps its evidence (the sentence) and the claims whose content holds it;
@@ -23,17 +21,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.mentions import MentionIndex
-from claimgraph.extract.model import SYMMETRIC_RELATIONS, Entity, Extraction, Relation, is_actor
+from claimgraph.extract.model import SYMMETRIC_RELATIONS, Entity, Extraction, Relation
 from claimgraph.extract.relation_lexicon import (
-    AGAINST_VERBS, ALLY_NOUNS, COOPERATION_VERBS, HELP_VERBS, HOSTILE_NOUNS, HOSTILE_OBJECTS, JUNIOR_WORDS, LED_BODIES,
-    MEMBER_NOUNS, NEGATION_WORDS, ORDER_NOUNS, ORDER_VERBS, ORGANISATION_TARGETS, PERCEPTION_VERBS, PROXY_NOUNS,
-    RELATIVE_PRONOUNS, REVERSED_PREP_VERBS, ROLE_NOUNS, SEPARATION_WORDS, STATE_TIES, SUPPORT_NOUNS, VERB_TYPES,
-    VICTIM_NOUNS,
+    AGAINST_VERBS, COOPERATION_VERBS, HELP_VERBS, HOSTILE_NOUNS, HOSTILE_OBJECTS, ORDER_NOUNS, ORDER_VERBS,
+    ORGANISATION_TARGETS, PERCEPTION_VERBS, PROXY_NOUNS, PURPOSE_PARTNERS, RELATIVE_PRONOUNS, REVERSED_PREP_VERBS,
+    SEPARATION_WORDS, SERVICE_VERBS, STATE_TIES, SUPPORT_NOUNS, VERB_TYPES, first_of, is_negated, last_of, real_actor,
+    unique, victims,
 )
-
-def _is_actor(entity: Entity) -> bool:
-    """An actor, but not a named operation ("Operation Steel Curtain killed 139 insurgents")."""
-    return is_actor(entity) and not entity.name.lower().startswith("operation ")
+from claimgraph.extract.relation_nouns import NounRules
 
 
 class Relations:
@@ -48,7 +43,9 @@ class Relations:
         ex.relations.extend(finder.relations.values())
 
 
-class _Finder:
+class _Finder(NounRules):
+    """Finds the ties of one document, sentence by sentence; the noun rules come from `NounRules`."""
+
     def __init__(self, ex: Extraction):
         self.ex = ex
         self.doc: Doc = ex.doc
@@ -65,18 +62,7 @@ class _Finder:
             self._descriptions(token, sent)
             if token.pos_ in ("VERB", "AUX") or token.dep_ in ("ROOT", "relcl", "conj", "advcl", "xcomp"):
                 self._verb(token, sent)
-            if token.dep_ == "pobj" and token.head.lower_ == "as" and token.lemma_.lower() in ("front", "cover"):
-                self._front(token, sent)
-            if token.pos_ == "NOUN" and token.lemma_.lower() in HOSTILE_NOUNS:
-                self._hostile_noun(token, sent)
-            if token.lower_ == "part" and token.head.lower_ == "as" or token.lower_ in ("including",):
-                self._membership(token, sent)
-            if token.pos_ == "NOUN" and token.lemma_.lower() in ALLY_NOUNS | SUPPORT_NOUNS:
-                self._ally_noun(token, sent)
-            if token.dep_ == "amod" and token.lower_ == "allied":
-                self._allied_conjunct(token, sent)
-            if token.lemma_.lower() in MEMBER_NOUNS:
-                self._members_of(token, sent)
+            self._noun_rules(token, sent)
         self._separation(sent)
         self.previous = [r for k, r in self.relations.items() if k not in found_before]
         self._remember_person(sent)
@@ -87,120 +73,23 @@ class _Finder:
             if entity is not None and entity.kind == "person":
                 self.last_person = entity
 
-    def _descriptions(self, token: Token, sent: Span) -> None:
-        if token.dep_ == "appos":
-            self._appos(token.head, token, sent)
-        elif token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN":
-            if token.dep_ == "compound":
-                self._title(token, sent)
-            elif token.dep_ == "attr" or token.dep_ == "pobj" and token.head.lower_ == "as" and token.lower_ != "part":
-                self._predicate(token, sent)
-        if token.dep_ == "poss" and token.lower_ in ("his", "her") and token.head.lemma_.lower() in LED_BODIES:
-            self._his_body(token, sent)
-
-    def _predicate(self, role: Token, sent: Span) -> None:
-        """"Qanbar was a commander in the navy"; "described as a leader of an extremist group";
-        "appointed as the commander for the Baghdad Operational Command"."""
-        verb = role.head if role.dep_ == "attr" else role.head.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        holders = [a for c in subjects for a in self._argument(c, verb)] if subjects else self._inherited_subjects(verb)
-        own = self.index.entity_of(role.i)  # "the Iraqi commander": a description the entities kept
-        if not holders and own is not None and own.kind == "person":
-            holders = [own]
-        target = self._role_object(role)
-        personal = ROLE_NOUNS[role.lemma_.lower()][0] in ("leads", "member_of")
-        for holder in holders if target is not None else []:
-            if holder.kind == "person" or not personal:  # "ISIS is an offshoot of al-Qaeda"
-                self._add_role(role.lemma_.lower(), holder, target, role, sent)
-
-    def _his_body(self, poss: Token, sent: Span) -> None:
-        """"Prime Minister Abadi and his government": the person leads the body."""
-        body = self.index.entity_of(poss.head.i)
-        leader = _first(self._actors(poss.head.head)) if poss.head.dep_ == "conj" else None
-        if leader is None:
-            leader = _last(e for t in poss.doc[poss.sent.start:poss.i] if (e := self.index.entity_of(t.i))
-                           and e.kind == "person")
-        if body is not None and leader is not None and leader.kind == "person":
-            self.add("leads", leader, body, sent)
-
-    def _appos(self, name: Token, description: Token, sent: Span) -> None:
-        """"A, the <role> of B" and "<role> of B, A" in either order."""
-        for named, described in ((name, description), (description, name)):
-            subject = self.index.entity_of(named.i)
-            role = described.lemma_.lower()
-            if subject is None or role not in ROLE_NOUNS:
-                continue
-            target = self._role_object(described)
-            if target in (None, subject) and role in ("successor", "predecessor"):
-                target = self._possessor(described)
-            if target is not None:
-                self._add_role(role, subject, target, described, sent)
-        self._appos_after_object(name, description, sent)
-
-    def _appos_after_object(self, body: Token, name: Token, sent: Span) -> None:
-        """"A spokesman for the UN High Commissioner, Rupert Colville": the name hangs from the
-        body, the role noun sits above it."""
-        role = body.head.head if body.dep_ == "pobj" and body.head.lower_ in ("of", "for") else None
-        person, target = self.index.entity_of(name.i), self.actor(body)
-        if role is None or role.lemma_.lower() not in ROLE_NOUNS or person is None or person.kind != "person":
-            return
-        if target is not None and target is not person and self.index.entity_of(role.i) in (None, person):
-            self._add_role(role.lemma_.lower(), person, target, role, sent)
-
-    def _title(self, role_token: Token, sent: Span) -> None:
-        """"Kataib Hezbollah commander Abu Fadak": a role word between an organisation and a name."""
-        person = self.index.entity_of(role_token.head.i)
-        org = _first(self.index.entity_of(t.i) for t in role_token.subtree if t.i != role_token.i)
-        if org is None:  # "Force leader Quds Qassem Soleimani": the role word inside the name's span
-            org = self.index.entity_of(role_token.i)
-        if person is not None and org is not None and person.kind == "person" and org is not person:
-            self._add_role(role_token.lemma_.lower(), person, org, role_token, sent)
-
-    def _role_object(self, role: Token) -> Entity | None:
-        for prep in role.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "in", "at", "to"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        found = self.actor(obj)
-                        # "Special Representative for Syria", "commander in Iraq": a post about a place
-                        return found if prep.lower_ in ("of", "to") or found is None or found.kind != "place" else None
-        for child in role.children:
-            if child.dep_ in ("poss", "compound"):
-                found = self.actor(child)
-                if found is not None:
-                    return found
-        return None
-
-    def _possessor(self, role: Token) -> Entity | None:
-        """"His successor": his -> the last person named before."""
-        for child in role.children:
-            if child.dep_ == "poss" and child.lower_ in ("his", "her") and self.last_person is not None:
-                return self.last_person
-        return None
-
-    def _add_role(self, role: str, subject: Entity, target: Entity, trigger: Token, sent: Span) -> None:
-        rel_type, reverse = ROLE_NOUNS[role]
-        if rel_type == "leads" and (_indefinite(trigger) or _junior(trigger)):
-            rel_type = "member_of"  # "a commander of X", "X's deputy director": one of its people
-        if reverse:
-            subject, target = target, subject
-        self.add(rel_type, subject, target, sent, negated=_negated(trigger))
-
     # -- verbs --------------------------------------------------------------------------------
     def _verb(self, verb: Token, sent: Span) -> None:
         lemma = verb.lemma_.lower()
         if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
             for member in self._arguments(verb)[0]:  # "known to take part in the Iraqi insurgency"
                 for whole in self._prep_objects(verb, ("in",)):
-                    self.add("member_of", member, whole, sent, negated=_negated(verb))
+                    self.add("member_of", member, whole, sent, negated=is_negated(verb))
             return
         if lemma in REVERSED_PREP_VERBS:  # "respond to X", "take orders from X": X commands them
             rel_type, preps = REVERSED_PREP_VERBS[lemma]
             subjects = self._arguments(verb)[0]
             for target in self._prep_objects(verb, preps, orders_only=lemma in ORDER_VERBS):
                 for subject in subjects:
-                    self.add(rel_type, target, subject, sent, negated=_negated(verb))
+                    self.add(rel_type, target, subject, sent, negated=is_negated(verb))
             return
+        if lemma in SERVICE_VERBS:
+            self._service(verb, SERVICE_VERBS[lemma], sent)
         entry = VERB_TYPES.get(lemma)
         if entry is None:
             if lemma in AGAINST_VERBS or _hostile_object(verb):  # "used chemical weapons against X"
@@ -218,7 +107,7 @@ class _Finder:
             parties, others = subjects + objects, self._prep_objects(verb, preps)
             for i, one in enumerate(parties):
                 for other in others or parties[i + 1:]:
-                    self.add(rel_type, one, other, sent, negated=_negated(verb))
+                    self.add(rel_type, one, other, sent, negated=is_negated(verb))
             return
         objects += self._prep_objects(verb, preps)
         if lemma in COOPERATION_VERBS:  # "supported the re-taking by Iraqi forces": the nominal's agent
@@ -226,16 +115,26 @@ class _Finder:
                         for a in self._agents(c)]
         for subject in subjects:
             for obj in objects:
-                self.add(rel_type, subject, obj, sent, negated=_negated(verb))
-                if lemma in COOPERATION_VERBS and not _victims(obj):  # not "supporting refugees"
-                    self.add("allied_with", subject, obj, sent, negated=_negated(verb))
+                self.add(rel_type, subject, obj, sent, negated=is_negated(verb))
+                if lemma in COOPERATION_VERBS and not victims(obj):  # not "supporting refugees"
+                    self.add("allied_with", subject, obj, sent, negated=is_negated(verb))
+
+    def _service(self, verb: Token, preps: tuple[str, ...], sent: Span) -> None:
+        """"Omar, who fought for the Free Syrian Army", "served in the Republican Guard": a person
+        (or a body of people, "fighters") belongs to the body they serve."""
+        bodies = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                  for o in c.children if o.dep_ == "pobj" for a in self._actors(o)]
+        for member in self._arguments(verb)[0] if bodies else []:
+            if member.kind == "person" or member.subkind == "collective":
+                for body in bodies:
+                    self.add("member_of", member, body, sent, negated=is_negated(verb))
 
     def _hyphenated_patron(self, participle: Token, rel_type: str, sent: Span) -> None:
         client = self.actor(participle.head)
         for child in participle.children:
             if child.dep_ in ("npadvmod", "compound", "nmod") and (patron := self.actor(child)) is not None:
                 self.add(rel_type, patron, client, sent)
-                if participle.lemma_.lower() in COOPERATION_VERBS and client is not None and not _victims(client):
+                if participle.lemma_.lower() in COOPERATION_VERBS and client is not None and not victims(client):
                     self.add("allied_with", patron, client, sent)
 
     def _hostilities(self, verb: Token, enemies: list[Entity], sent: Span, direct: bool = True) -> None:
@@ -244,16 +143,24 @@ class _Finder:
         subjects, objects = self._arguments(verb)
         wholes = self._wholes_acted_for(verb)  # fight beside their members, not allied to them
         objects = (objects if direct else []) + enemies
-        partners = self._prep_objects(verb, ("alongside",))
+        partners = self._prep_objects(verb, ("alongside",)) + self._partners_in_purpose(verb)
         together = subjects if _joint_agents(verb) else subjects[:1]
         for i, one in enumerate(together):
             for other in together[i + 1:] + partners:
                 self.add("allied_with", one, other, sent)
-        negated = _negated(verb)
+        negated = is_negated(verb)
         for subject in subjects + partners + wholes:
             for obj in objects:
                 kind = "killed" if verb.lemma_.lower() in ("kill", "assassinate") and obj.kind == "person" else "fights"
                 self.add(kind, subject, obj, sent, negated=negated)
+
+    def _partners_in_purpose(self, verb: Token) -> list[Entity]:
+        """"The UK stands by Iraq to defeat Daesh", "works with its partners to defeat ISIL": those
+        the subject stands or works with share the fight its purpose clause names."""
+        clause = verb.head
+        if verb.dep_ not in ("xcomp", "advcl") or clause.lemma_.lower() not in PURPOSE_PARTNERS:
+            return []
+        return self._prep_objects(clause, PURPOSE_PARTNERS[clause.lemma_.lower()])
 
     def _wholes_acted_for(self, verb: Token) -> list[Entity]:
         """"the UK is working as part of the Global Coalition to defeat ISIL": the coalition acts too."""
@@ -276,13 +183,40 @@ class _Finder:
                 objects += self._argument(child, verb)
             elif child.dep_ == "agent":
                 subjects += [a for obj in child.children if obj.dep_ == "pobj" for a in self._agent(obj)]
-        if not subjects and not own_subject:
+        if not own_subject and _shared_passive(verb):  # "was captured and killed by X": the patient is shared
+            agents, patients = self._arguments(verb.head)
+            subjects, objects, own_subject, own_object = subjects or agents, objects + patients, True, True
+        elif not subjects and not own_subject:
             subjects = self._inherited_subjects(verb)
+        if not subjects and own_subject and _passive(verb):
+            subjects = self._passive_agents(verb)
         if not own_object:
             objects += self._shared_object(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the Federal Government, led by X"
             objects += self._actors(verb.head)
         return subjects, objects
+
+    def _passive_agents(self, verb: Token) -> list[Entity]:
+        """A passive without an agent of its own: that of the participle it shares its patient with
+        ("captured and killed by X"), else those who carried out the act of war it happened in
+        ("killed in a 2008 raid by US Special Operations", "in a raid conducted by the U.S. military")."""
+        found = []
+        for clause in (verb, *verb.conjuncts):
+            for prep in clause.children:
+                if prep.dep_ == "agent" and clause is not verb and _shared_passive(clause):
+                    found += [a for o in prep.children if o.dep_ == "pobj" for a in self._agent(o)]
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                    continue
+                for act in prep.children:
+                    if act.dep_ == "pobj" and act.lemma_.lower() in HOSTILE_NOUNS:
+                        found += self._doers(act) + [a for acl in act.children if acl.dep_ == "acl"
+                                                     for a in self._doers(acl)]
+        return unique(found)
+
+    def _doers(self, token: Token) -> list[Entity]:
+        """"a raid by US Special Operations", "conducted by the U.S. military": the actors after "by"."""
+        return [a for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                for o in c.children if o.dep_ == "pobj" for a in self._agent(o)]
 
     def _argument(self, token: Token, verb: Token) -> list[Entity]:
         """The actors of a subject or object; "which/who/that" of a relative clause stand for its head."""
@@ -326,7 +260,7 @@ class _Finder:
         direct = self._actors(token)
         if direct:
             return direct
-        return _unique(e for t in token.subtree if (e := self.index.entity_of(t.i)) and _is_actor(e))
+        return unique(e for t in token.subtree if (e := self.index.entity_of(t.i)) and real_actor(e))
 
     def _agents(self, noun: Token) -> list[Entity]:
         """"the re-taking by Iraqi security forces": who does what a noun names."""
@@ -351,14 +285,14 @@ class _Finder:
                 found.append(actor)
         for appos in token.children:  # "The UK, the wider Global Coalition and the Government of Iraq"
             if appos.dep_ == "appos" and any(c.dep_ == "conj" for c in appos.children):
-                found += [a for t in (appos, *appos.conjuncts) if (a := self.index.entity_of(t.i)) and _is_actor(a)]
-        return _unique(found)
+                found += [a for t in (appos, *appos.conjuncts) if (a := self.index.entity_of(t.i)) and real_actor(a)]
+        return unique(found)
 
     def actor(self, token: Token) -> Entity | None:
         """The entity a token names, or stands for ("officers of the Quds Force", "IRGC advisers")."""
         entity = self.index.entity_of(token.i)
         if entity is not None:
-            return entity if _is_actor(entity) else None
+            return entity if real_actor(entity) else None
         if token.lemma_.lower() not in PROXY_NOUNS:
             return None
         for child in token.children:
@@ -368,37 +302,11 @@ class _Finder:
                         return self.actor(obj)
             if child.dep_ in ("compound", "poss", "amod"):
                 found = self.index.entity_of(child.i)
-                if found is not None and _is_actor(found):
+                if found is not None and real_actor(found):
                     return found
                 if child.dep_ == "poss" and child.lower_ in ("its", "their"):  # "their leaders answer to …"
-                    return _first(self._owners(child))
+                    return first_of(self._owners(child))
         return None
-
-    def _front(self, token: Token, sent: Span) -> None:
-        """"referred to these new groups as fronts for Kataib Hezbollah"."""
-        verb = token.head.head
-        covers = [a for child in verb.children if child.dep_ in ("dobj", "prep")
-                  for a in (self._actors(child) if child.dep_ == "dobj" else
-                            [x for o in child.children if o.dep_ == "pobj" for x in self._actors(o)])]
-        reals = [a for child in token.children if child.dep_ == "prep" and child.lower_ in ("for", "of")
-                 for o in child.children if o.dep_ == "pobj" for a in self._actors(o)]
-        for cover in covers:
-            for real in reals:
-                self.add("front_for", cover, real, sent, negated=_negated(verb))
-
-    def _hostile_noun(self, noun: Token, sent: Span) -> None:
-        """"in their fight against ISIL", "launched strikes against ISIL", "which fought a war with
-        Israel": the owner fights the object."""
-        enemies = [a for child in noun.children if child.dep_ == "prep" and child.lower_ in ("against", "with", "on")
-                   for o in child.children if o.dep_ == "pobj" for a in self._actors(o)]
-        if not enemies:
-            return
-        owners = [a for c in noun.children if c.dep_ == "poss" for a in self._owners(c)]
-        if not owners:
-            owners = self._holders(noun) or self._inherited_subjects(noun) or self._clause_subjects(noun)
-        for owner in owners:
-            for enemy in enemies:
-                self.add("fights", owner, enemy, sent, negated=_negated(noun))
 
     def _owners(self, poss: Token, guess: bool = True) -> list[Entity]:
         """A possessive: a name; "its/their" for the noun they hang from ("the Iraqi people in their
@@ -421,8 +329,8 @@ class _Finder:
             held = self._clause_subjects(noun)
         if held or not guess:
             return held
-        last = _last(e for t in poss.doc[poss.sent.start:poss.i] if (e := self.index.entity_of(t.i))
-                     and _is_actor(e) and (e.kind != "person" or poss.lower_ == "their"))
+        last = last_of(e for t in poss.doc[poss.sent.start:poss.i] if (e := self.index.entity_of(t.i))
+                     and real_actor(e) and (e.kind != "person" or poss.lower_ == "their"))
         return [last] if last is not None else []
 
     def _helped(self, noun: Token) -> list[Entity]:
@@ -439,7 +347,7 @@ class _Finder:
             return []
         holder = noun.head.head
         if holder.pos_ not in ("NOUN", "PROPN"):  # "reiterates support for Iraq in the fight"
-            holder = _first(c for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in SUPPORT_NOUNS)
+            holder = first_of(c for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in SUPPORT_NOUNS)
             if holder is None:
                 return []
         return self._actors(holder) or self._prep_actors(holder, ("for", "of", "to"))
@@ -456,65 +364,6 @@ class _Finder:
         if subjects:
             return [a for c in subjects for a in self._argument(c, head)]
         return self._inherited_subjects(head)
-
-    def _ally_noun(self, noun: Token, sent: Span) -> None:
-        """"Syrian government forces and their Hezbollah allies"; "its support of the Government of
-        Iraq", "UK support for Iraq": allies (and, for support, a supporter)."""
-        supporting = noun.lemma_.lower() in SUPPORT_NOUNS
-        if supporting:
-            others = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "to")
-                      for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() not in VICTIM_NOUNS
-                      for a in self._actors(o)]
-        else:
-            others = [a for c in noun.children if c.dep_ in ("compound", "amod") and (a := self.actor(c))]
-        own = self.index.entity_of(noun.i)  # "international partners" is one entity, not two
-        others = [a for a in others if a is not own]
-        if not others and not supporting and noun.dep_ == "conj" and own is not None and any(
-                c.dep_ == "poss" for c in noun.children):
-            others = [own]  # "government forces and their allies"
-        if not others:
-            return
-        holders = [a for c in noun.children if c.dep_ in ("compound", "amod") and (a := self.actor(c))
-                   and supporting]
-        holders += [a for c in noun.children if c.dep_ == "poss" for a in self._owners(c, guess=not supporting)]
-        if not supporting and noun.dep_ == "conj":
-            holders += self._actors(noun.head)
-        for holder in _unique(holders):
-            for other in others:
-                self.add("allied_with", holder, other, sent, negated=_negated(noun))
-                if supporting:
-                    self.add("supports", holder, other, sent, negated=_negated(noun))
-
-    def _allied_conjunct(self, allied: Token, sent: Span) -> None:
-        """"Iraqi security forces and allied Shia paramilitary groups"."""
-        noun = allied.head
-        ally = self.actor(noun)
-        if noun.dep_ == "conj" and ally is not None:
-            for other in self._actors(noun.head):
-                self.add("allied_with", other, ally, sent)
-
-    def _members_of(self, token: Token, sent: Span) -> None:
-        """"70 members of the Al Bu Nimr tribe", "students of Westminster University": a named group
-        of people belongs to the body after "of"."""
-        group = self.index.entity_of(token.i)
-        if group is None or not _is_actor(group):
-            return
-        for whole in self._prep_actors(token, ("of", "from")):
-            self.add("member_of", group, whole, sent)
-
-    def _membership(self, token: Token, sent: Span) -> None:
-        """"the UK, as part of the Global Coalition"; "the international community, including Russia"."""
-        if token.lower_ == "part":
-            wholes = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for o in c.children if o.dep_ == "pobj" for a in self._actors(o)]
-            members = self._inherited_subjects(token.head) or self._clause_subjects(token.head)
-        else:
-            members = [a for o in token.children if o.dep_ == "pobj" for a in self._actors(o)]
-            # "civilians, including children" lists examples, not members of a body
-            wholes = [a for a in (self.actor(token.head),) if a is not None and a.subkind != "collective"]
-        for member in members:
-            for whole in wholes:
-                self.add("member_of", member, whole, sent)
 
     # -- negation by a later sentence ----------------------------------------------------------
     def _separation(self, sent: Span) -> None:
@@ -544,7 +393,7 @@ class _Finder:
 
     def add(self, rel_type: str, source: Entity | None, target: Entity | None, sent: Span,
             negated: bool = False) -> None:
-        if source is None or target is None or source is target or not (_is_actor(source) and _is_actor(target)):
+        if source is None or target is None or source is target or not (real_actor(source) and real_actor(target)):
             return
         if source.kind == target.kind == "place" and rel_type not in STATE_TIES or _same_name(source, target):
             return  # two states may fight or ally ("Russia and Iran"), not contain one another
@@ -574,14 +423,6 @@ def _same_name(one: Entity, other: Entity) -> bool:
     return a <= b or b <= a
 
 
-def _victims(entity: Entity) -> bool:
-    """People helped, not a side helped: "refugees", "civilians", "children"."""
-    if entity.subkind != "collective" or not entity.name:
-        return False
-    word = entity.name.lower().split()[-1]
-    return word in VICTIM_NOUNS or word.rstrip("s") in VICTIM_NOUNS
-
-
 def _joint_agents(verb: Token) -> bool:
     """Coordinated subjects act together, unless they are alternatives ("by the Asad regime or
     Russia") or the patients of a participle ("saw 120 soldiers and a general killed")."""
@@ -593,39 +434,16 @@ def _joint_agents(verb: Token) -> bool:
                    if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree)
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _shared_passive(verb: Token) -> bool:
+    """"He was targeted and killed": the second participle shares the first one's passive voice."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head) and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
 def _hostile_object(verb: Token) -> bool:
     """"launched the long-awaited offensive": a verb whose object is an act of war."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in HOSTILE_OBJECTS for c in verb.children)
-
-
-def _negated(token: Token) -> bool:
-    return any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS for child in token.children)
-
-
-def _junior(token: Token) -> bool:
-    return any(t.lower_ in JUNIOR_WORDS for t in token.lefts) or any(
-        t.lower_ in JUNIOR_WORDS for t in token.doc[max(token.i - 3, 0):token.i])
-
-
-def _indefinite(token: Token) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in ("a", "an", "one") for child in token.children)
-
-
-def _last(items):
-    found = None
-    for item in items:
-        found = item
-    return found
-
-
-def _first(items):
-    return next((item for item in items if item is not None), None)
-
-
-def _unique(items) -> list[Entity]:
-    seen, out = set(), []
-    for item in items:
-        if id(item) not in seen:
-            seen.add(id(item))
-            out.append(item)
-    return out
