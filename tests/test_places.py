@@ -221,3 +221,9 @@ def test_a_home_town_inside_a_persons_span_is_a_place(nlp, places_stage):
 def test_a_county_is_named_without_county_where_nothing_else_bears_the_name(gaz):
     assert gaz.candidates("Geauga", fuzzy=False)[0].name == "Geauga County"
     assert gaz.candidates("Madison", fuzzy=False)[0].precision == "city"  # the towns keep it
+
+
+def test_god_is_no_place_even_where_the_ner_says_so(nlp, places_stage):
+    ex = run_places(nlp, places_stage, "The fighters prayed to God in Mosul before the battle.")
+    assert "God" not in {e.name for e in ex.entities}
+    assert "Mosul" in {e.name for e in ex.entities if e.kind == "place"}

@@ -9,6 +9,7 @@ mention of its own, as toponym corpora count it."""
 
 from __future__ import annotations
 
+from claimgraph.extract.entities import NOT_NAMES
 from claimgraph.extract.mentions import MentionIndex
 from claimgraph.extract.model import Entity, Extraction, Geo
 from claimgraph.geo import find_toponyms, gazetteer
@@ -97,7 +98,7 @@ class Places:
         by_name: dict[str, Entity] = {e.name.lower(): e for e in ex.entities if e.kind == "place"}
         for start, end, name in find_toponyms(ex.doc, self.gaz):
             span = ex.doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
+            if span is None or name.lower() in NOT_NAMES:  # "God": the entities stage dropped it
                 continue
             holder = index.entity_of(span.start)
             if holder is not None and ex.doc.text[max(start - 2, 0):start] in HOME_TOWN_MARKS:
