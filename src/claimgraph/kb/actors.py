@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from claimgraph.registry.actors import Registry, normalize_name
-from claimgraph.store.rows import DOCUMENT_ACTOR, actor_id as member_id
+from claimgraph.store.rows import actor_id as member_id, is_document_actor
 
 ACTOR_KINDS = ("person", "organization")
 
@@ -80,7 +80,7 @@ def propose_merges(members: dict[str, Member]) -> list[dict]:
     """Provisional members with the same kind, normalised name and country, grouped."""
     groups: dict[tuple, list[Member]] = {}
     for member in members.values():
-        if member.registry_id is None and not member.member_id.startswith(DOCUMENT_ACTOR):  # a document's own stay apart
+        if member.registry_id is None and not is_document_actor(member.member_id):  # a document's own stay apart
             groups.setdefault((member.kind, normalize_name(member.name), member.country), []).append(member)
     merges = []
     for (kind, key, country), group in sorted(groups.items(), key=lambda item: str(item[0])):

@@ -11,7 +11,7 @@ import hashlib
 from claimgraph.assess import assess, split_by_stance
 from claimgraph.kb.claims import claim_view, contradicting, linked_claims, outlet_view
 from claimgraph.kb.corpus import Corpus
-from claimgraph.store.rows import DOCUMENT_ACTOR
+from claimgraph.store.rows import is_document_actor
 
 SYMMETRIC = ("allied_with", "fights")
 
@@ -34,7 +34,7 @@ def _report(corpus: Corpus, doc_id: str, index: int, relation: dict) -> dict | N
     source, target = corpus.label(doc_id, relation["source"]), corpus.label(doc_id, relation["target"])
     if source["actor_id"] == target["actor_id"]:
         return None  # two names the merges made one
-    if source["actor_id"].startswith(DOCUMENT_ACTOR) or target["actor_id"].startswith(DOCUMENT_ACTOR):
+    if is_document_actor(source["actor_id"]) or is_document_actor(target["actor_id"]):
         return None
     if relation["type"] in SYMMETRIC and source["actor_id"] > target["actor_id"]:
         source, target = target, source

@@ -72,9 +72,13 @@ class KnowledgeBase:
         return self.store.kb_items("event", **self._event_filters(actor, type, since, until, country, bbox),
                                    limit=limit, offset=offset)
 
-    def count_events(self, actor: str | None = None, type: str | None = None, since: date | str | None = None,
-                     until: date | str | None = None, country: str | None = None, bbox: tuple | None = None) -> int:
-        return self.store.kb_item_count("event", **self._event_filters(actor, type, since, until, country, bbox))
+    def event_page(self, actor: str | None = None, type: str | None = None, since: date | str | None = None,
+                   until: date | str | None = None, country: str | None = None, bbox: tuple | None = None,
+                   limit: int | None = None, offset: int = 0) -> tuple[list[dict], int]:
+        """A page of events (as `events`) and how many match in all."""
+        filters = self._event_filters(actor, type, since, until, country, bbox)
+        return (self.store.kb_items("event", **filters, limit=limit, offset=offset),
+                self.store.kb_item_count("event", **filters))
 
     def _event_filters(self, actor, type, since, until, country, bbox) -> dict:
         key = self.find_actor(actor)["actor_id"] if actor else None

@@ -63,6 +63,11 @@ def normalise_name(name: str) -> str:
     return "-".join(words)
 
 
+def is_document_actor(actor_id: str) -> bool:
+    """Whether `actor_id` (see actor_id) is one document's own description or collective."""
+    return actor_id.startswith(DOCUMENT_ACTOR)
+
+
 def actor_id(entity: dict, doc_id: str) -> str:
     """`reg:<registry id>` for a known entity; else `prov:<kind>:<normalised name>`
     (long or empty names get a hash), the same in every document that names it alike.

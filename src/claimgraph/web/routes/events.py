@@ -41,8 +41,7 @@ def events(request: Request, actor: Text = None,
     kb = kb_of(request)
     filters = {"actor": actor, "type": type, "since": since, "until": until, "country": country,
                "bbox": parse_bbox(bbox)}
-    found = kb.events(**filters, limit=limit, offset=offset)
-    total = kb.count_events(**filters)
+    found, total = kb.event_page(**filters, limit=limit, offset=offset)
     page = {"offset": offset, "limit": limit, "total": total, "shown": len(found),
             "previous": _page_url(request, max(offset - limit, 0)) if offset else None,
             "next": _page_url(request, offset + limit) if offset + limit < total else None}
