@@ -14,6 +14,7 @@ from claimgraph.extract.mentions import MentionIndex
 from claimgraph.extract.model import Entity, Extraction, Geo
 from claimgraph.geo import find_toponyms, gazetteer
 from claimgraph.geo.gazetteer import prior
+from claimgraph.geo.toponyms import lower_case_words
 
 LOCATIVE_PREPS = {"in", "at", "from", "near", "to", "into", "outside", "around", "across", "toward", "towards"}
 # Before a small town's name used as a place ("in Chiefland", "a resident of Lanexa"); not
@@ -118,18 +119,15 @@ class Places:
         towns. A well-known place needs no cue; a small one needs a place-like use, and any
         person-like use (a title, "X said", the surname of a person named here) keeps it a person."""
         surnames = {e.name.split()[-1].lower() for e in ex.entities if e.kind == "person" and " " in e.name}
-        words: set[str] = set()  # the document's lower-case words, built on first need
         for entity in ex.entities:
             if entity.kind != "person" or not entity.provisional or entity.registry_id:
                 continue
             if entity.name.lower() in surnames or not _is_name(entity.name):
                 continue
-            if not words:
-                words = {t.text for t in ex.doc if t.is_lower} or {""}
-            if self._named_place(entity, ex.doc, words):
+            if self._named_place(entity, ex.doc):
                 entity.kind = "place"
 
-    def _named_place(self, entity: Entity, doc, words: set[str]) -> bool:
+    def _named_place(self, entity: Entity, doc) -> bool:
         cands = self.gaz.candidates(entity.name, fuzzy=False)
         if not cands or cands[0].precision == "site":
             return False
@@ -137,7 +135,7 @@ class Places:
         if not spans or any(_person_use(s) for s in spans):
             return False
         # "Man" at a sentence's start, with "man" elsewhere, is the word, however big Man is.
-        well_known = prior(cands[0]) >= WELL_KNOWN_PRIOR and entity.name.lower() not in words
+        well_known = prior(cands[0]) >= WELL_KNOWN_PRIOR and entity.name.lower() not in lower_case_words(doc)
         return well_known or any(_place_use(s) for s in spans)
 
     def _context_countries(self, ex: Extraction) -> list[str]:

@@ -29,6 +29,7 @@ ORGANISATION_HEADS = ORGANISATION_WORDS | {"post", "center", "centre", "project"
 MIN_GUESS_PRIOR = 4.0
 WELL_KNOWN_PRIOR = 5.0  # a city of ~100,000, a state, a country  # a proper-noun run spaCy did not tag must name a town of ~10,000+
 Toponym = tuple[int, int, str]
+_LOWER_WORDS = "claimgraph.lower_case_words"  # Doc.user_data key
 
 
 def find_toponyms(doc: Doc, gaz: Gazetteer | None = None) -> list[Toponym]:
@@ -119,6 +120,14 @@ def _after_locative(ent: Span, prepositions: frozenset[str] | set[str] = LOCATIV
     return i >= 0 and (doc[i].lower_ in prepositions or doc[i].lower_ == "of")
 
 
+def lower_case_words(doc: Doc) -> set[str]:
+    """The words `doc` writes in lower case ("congress"), computed once per document."""
+    words = doc.user_data.get(_LOWER_WORDS)
+    if words is None:
+        words = doc.user_data[_LOWER_WORDS] = {t.text for t in doc if t.is_lower}
+    return words
+
+
 def _town_name(ent: Span, gaz: Gazetteer) -> bool:
     """An "organisation" that is only a town's name ("at Kentford", "in Atalissa"), however
     small the town; not a name the document also writes in lower case ("in Congress")."""
@@ -127,8 +136,7 @@ def _town_name(ent: Span, gaz: Gazetteer) -> bool:
     cands = gaz.candidates(ent.text, fuzzy=False)
     if not cands or cands[0].precision != "city":
         return False
-    lower = ent.text.lower()
-    return not any(t.text == lower for t in ent.doc)
+    return ent.text.lower() not in lower_case_words(ent.doc)
 
 
 def _entity_parts(ent: Span, gaz: Gazetteer, known_only: bool = False) -> list[Toponym]:
