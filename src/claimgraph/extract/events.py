@@ -73,6 +73,8 @@ def _fill_missing_places(ex: Extraction, drafts: list[_Draft], demonyms: dict[st
     influence": Iraq; the state supported or opposed is not the place), else in the report's
     dominant state (only where the report names no town or site); never in the state that
     is the event's own perpetrator. A state is a country-precision place, so the record claims no more."""
+    if all(draft.place is not None for draft in drafts):
+        return  # nothing to place: skip the per-document state and place indexes
     located = _located_places_by_sentence(ex)
     states = args.StateMentions(ex, demonyms)
     # a report that names towns or sites tells where its events were; one it fails to tie to an
