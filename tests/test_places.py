@@ -150,6 +150,40 @@ def test_a_facility_is_placed_at_the_place_its_name_begins_with(nlp, places_stag
     assert jail.geo is not None and jail.geo.country == "US"
 
 
+def test_a_description_is_not_placed_at_a_small_town_its_words_name(nlp, places_stage):
+    # "Christmas" is a town in Florida; the market is in Strasbourg, or nowhere we know.
+    text = "Five people were killed in an attack on the Christmas market. The police sealed off the area."
+    ex = run_places(nlp, places_stage, text, [("place", "christmas market", "Christmas market")])
+    market = next(e for e in ex.entities if e.name == "christmas market")
+    assert market.geo is None or market.geo.country != "US"
+
+
+def test_a_description_named_after_the_documents_town_lies_there(nlp, places_stage):
+    text = "Police in Boston searched the suspect's home. The bombs were carried to a Boston street."
+    ex = run_places(nlp, places_stage, text, [("place", "boston street", "Boston street")])
+    street = next(e for e in ex.entities if e.name == "boston street")
+    assert km(street, 42.36, -71.06) < 20
+
+
+def test_an_area_named_by_its_town_lies_there(nlp, places_stage):
+    text = "Flooding closed schools across the Lindsay area on Tuesday."
+    ex = run_places(nlp, places_stage, text, [("place", "lindsay area", "Lindsay area")])
+    assert next(e for e in ex.entities if e.name == "lindsay area").geo is not None
+
+
+def test_an_acronym_used_as_a_group_stays_an_organisation(nlp, places_stage):
+    # "ETA" is also read as Etah, India; here it is the group that planted the bomb.
+    text = "ETA planted the bomb in Madrid. ETA never claimed the attack."
+    ex = run_places(nlp, places_stage, text, [("organization", "ETA", "ETA")])
+    assert next(e for e in ex.entities if e.name == "ETA").kind == "organization"
+
+
+def test_a_town_by_an_alternate_name_only_needs_to_be_big(gaz):
+    # "Dzhokhar" is an old name of Grozny, and a first name; "Kiev" is Kyiv's.
+    assert not gaz.readings("Dzhokhar", fuzzy=False)
+    assert any(p.country == "UA" for p in gaz.readings("Kiev", fuzzy=False))
+
+
 def test_a_generic_word_in_a_facilitys_name_is_no_place(nlp, places_stage):
     ex = run_places(nlp, places_stage, "The vote was held at City Hall.", [("place", "City Hall", "City Hall")])
     assert ex.entities[0].geo is None

@@ -13,7 +13,7 @@ from claimgraph.extract.entities import NOT_NAMES
 from claimgraph.extract.mentions import MentionIndex
 from claimgraph.extract.model import Entity, Extraction, Geo
 from claimgraph.geo import find_toponyms, gazetteer
-from claimgraph.geo.gazetteer import prior
+from claimgraph.geo.gazetteer import WELL_KNOWN_PRIOR, prior
 from claimgraph.geo.toponyms import lower_case_words
 
 LOCATIVE_PREPS = {"in", "at", "from", "near", "to", "into", "outside", "around", "across", "toward", "towards"}
@@ -39,8 +39,13 @@ PERSON_TITLES = {
 }
 SPEECH_VERBS = {"say", "tell", "add", "explain", "write", "ask", "note", "recall", "testify", "plead"}
 HOME_TOWN_MARKS = {"D-", "R-", "I-"}  # a legislator's party before the home town
+# Lower-case words that leave a site named by its place: inside names ("Port of Spain"), or
+# the place's own extent ("the Lindsay area", "Puge county").
+NAME_LINKS = {"the", "of", "and", "de", "del", "la", "el", "al", "on", "upon"}
+AREA_WORDS = {"area", "areas", "county", "district", "province", "region", "township", "city", "town", "village",
+              "governorate", "municipality", "suburbs", "outskirts", "countryside", "neighbourhood", "neighborhood"}
+MAX_ACRONYM_LETTERS = 4  # "ETA", "ISIL"; "OMAHA" in a dateline is a town
 MAX_NAME_WORDS = 4  # the longest place name looked for at the start of a facility's name
-WELL_KNOWN_PRIOR = 5.0  # a town of ~100,000, a state, a country: its name alone is a place
 
 
 class Places:
@@ -57,6 +62,14 @@ class Places:
         if not places:
             return
         names = [self._lookup_name(e, ex) for e in places]
+        inner = [self._inner_name(e, ex) if not name else ("", False) for e, name in zip(places, names)]
+        own = {n.lower() for n in names if n} | {e.name.lower() for e, n in zip(places, names) if n}
+        for i, (name, described) in enumerate(inner):
+            # "the Henry County Jail" lies in the county. A description lies in a place its
+            # words name only where the document names that place itself ("a Boston street")
+            # or it is well known: "the Christmas market" is not in Christmas, Florida.
+            if name and (not described or name.lower() in own or self._well_known(name)):
+                names[i] = name
         chosen = self.gaz.resolve(names, self._context_countries(ex))
         for entity, place in zip(places, chosen):
             if place is not None:
@@ -73,11 +86,24 @@ class Places:
         for text in texts:
             if _is_name(text) and self.gaz.candidates(text):
                 return text
-        for text in texts:
+        return ""
+
+    def _well_known(self, name: str) -> bool:
+        """A place of ~100,000 or more, a state or a country by this name (not "Victor" for
+        Victorville)."""
+        return any(prior(p) >= WELL_KNOWN_PRIOR for p in self.gaz.readings(name, fuzzy=False))
+
+    def _inner_name(self, entity: Entity, ex: Extraction) -> tuple[str, bool]:
+        """The place a facility's name ("the Henry County Jail") or a described site ("a
+        Boston street") begins with or ends in, and whether it is a description (a word in
+        lower case); ("", False) where none."""
+        for start, end in sorted(entity.mentions):
+            text = ex.doc.text[start:end]
             inner = self._place_in_name(text)
             if inner:
-                return inner
-        return ""
+                return inner, any(w.isalpha() and w.islower() and w not in NAME_LINKS and w not in AREA_WORDS
+                                  for w in text.split())
+        return "", False
 
     def _place_in_name(self, text: str) -> str:
         """The place a facility's name begins with or ends in: "the Henry County Jail" ->
@@ -128,7 +154,7 @@ class Places:
                 entity.kind = "place"
 
     def _named_place(self, entity: Entity, doc) -> bool:
-        cands = self.gaz.candidates(entity.name, fuzzy=False)
+        cands = self.gaz.readings(entity.name, fuzzy=False)
         if not cands or cands[0].precision == "site":
             return False
         spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in entity.mentions) if s]
@@ -145,6 +171,10 @@ class Places:
             if actor is not None and actor.subkind == "state" and actor.country:
                 countries.append(actor.country)
         return countries
+
+
+def _acronym(name: str) -> bool:
+    return name.isupper() and name.isalpha() and len(name) <= MAX_ACRONYM_LETTERS
 
 
 def _is_name(text: str) -> bool:
@@ -196,6 +226,12 @@ def _relabel_if_place(entity: Entity, toponym: str, doc) -> None:
     if entity.name.lower() != toponym.lower():
         return
     if entity.kind == "person" and not all(_locative(doc, start, end) for start, end in entity.mentions):
+        return
+    # An acronym ("ETA", "UDA") names a group more often than a town: a place only where
+    # every mention is used as one.
+    if _acronym(entity.name) and not all(_locative(doc, start, end) or _place_use(span)
+                                         for start, end in entity.mentions
+                                         if (span := doc.char_span(start, end, alignment_mode="expand"))):
         return
     entity.kind = "place"
 

@@ -46,6 +46,10 @@ NEAR_KM = 200.0
 # A town found only by one of its alternate names (a former name, a namesake it absorbed:
 # "Palmyra" for "Springfield") is a weaker reading than a town that bears the name.
 ALT_NAME_PENALTY = 2.0
+WELL_KNOWN_PRIOR = 5.0  # a town of ~100,000, a state, a country: its name alone is a place
+# A town read by one of its alternate names only must be a city of ~300,000 ("Bombay", "Kiev").
+ALTERNATE_MIN_PRIOR = 5.5
+OWN_SPELLING_MIN_SCORE = 85  # fuzz.ratio of a spelling of the place's own name ("Muqdadiyah")
 # The state most of the document's names could lie in is where its ambiguous names lie
 # (local news: "Jordan", "Watertown", "Delano" and "Scott County" are all in Minnesota).
 SUPPORT_BONUS = 2.0
@@ -104,6 +108,12 @@ class Gazetteer:
         """Places this name may refer to, most likely first; [] for non-places.
         Exact (normalised) matches only when `fuzzy` is false or the name is short."""
         return list(self._candidates(name, fuzzy))
+
+    def readings(self, name: str, fuzzy: bool = True) -> list[Place]:
+        """The candidates a name may mean where nothing but the gazetteer says it is a place
+        (a "person" retyped, a word inside a description): less small towns that bear it
+        only as an alternate name, where no candidate bears it as its own."""
+        return _own_or_well_known(name, self.candidates(name, fuzzy))
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process, kept for its life
     def _candidates(self, name: str, fuzzy: bool) -> tuple[Place, ...]:
@@ -222,6 +232,21 @@ def _admin1_support(options: list[list[Place]]) -> Counter:
         seen.add(ids)
         support.update({p.admin1 for p in cands if p.admin1})
     return support
+
+
+def _own_or_well_known(name: str, cands: list[Place]) -> list[Place]:
+    """The readings of a name, less small towns that bear it only as an alternate name, where no
+    reading bears it as its own: "Dzhokhar" is no Grozny, "Victor" no Victorville (Kyiv is "Kiev")."""
+    key = name_key(name)
+    if not cands or any(_spelled_as(key, p) for p in cands):
+        return cands
+    return [p for p in cands if p.precision != "city" or p.source != "geonames" or prior(p) >= ALTERNATE_MIN_PRIOR]
+
+
+def _spelled_as(key: str, place: Place) -> bool:
+    """The name is the place's own, or a spelling of it ("Muqdadiya", "Muqdadiyah")."""
+    own = name_key(place.name)
+    return own == key or fuzz.ratio(own, key) >= OWN_SPELLING_MIN_SCORE
 
 
 def _alternate_name_penalties(name: str, cands: list[Place]) -> dict[str, float]:

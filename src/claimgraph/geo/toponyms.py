@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.geo.gazetteer import Gazetteer, gazetteer, prior
+from claimgraph.geo.gazetteer import WELL_KNOWN_PRIOR, Gazetteer, gazetteer, prior
 from claimgraph.geo.tables import DIRECTIONS, ORGANISATION_WORDS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -27,7 +27,6 @@ MISLABELLED = {"NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "PRODUCT"}
 ORGANISATION_HEADS = ORGANISATION_WORDS | {"post", "center", "centre", "project", "chamber", "city", "services",
                                              "senate", "house", "census", "survey", "magistrate", "attorney"}
 MIN_GUESS_PRIOR = 4.0
-WELL_KNOWN_PRIOR = 5.0  # a city of ~100,000, a state, a country  # a proper-noun run spaCy did not tag must name a town of ~10,000+
 Toponym = tuple[int, int, str]
 _LOWER_WORDS = "claimgraph.lower_case_words"  # Doc.user_data key
 
