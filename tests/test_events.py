@@ -147,6 +147,23 @@ def test_two_mentions_of_one_event_are_one_event(extract):
     assert any(text[s:e] == "attack" for s, e in strikes[0]["mentions"])
 
 
+def test_a_mention_dated_the_same_day_is_the_same_event(extract):
+    # published Friday 21 May 2021: "Saturday" is 15 May
+    text = ("Gunmen attacked a checkpoint in Baquba on Saturday. Officials met on Monday. "
+            "The ringleader of Saturday's attack was known to the police.")
+    attacks = [e for e in extract(text)["events"] if e["type"] != "Strategic developments"]
+    assert len(attacks) == 1
+    assert attacks[0]["date"]["start"] == "2021-05-15"
+    assert text.rindex("attack") in {s for s, _ in attacks[0]["mentions"]}
+
+
+def test_a_mention_dated_another_day_is_another_event(extract):
+    text = ("Gunmen attacked a checkpoint in Baquba on Saturday. "
+            "Wednesday's attack was claimed by the same group.")
+    attacks = [e for e in extract(text)["events"] if e["type"] != "Strategic developments"]
+    assert len(attacks) == 2
+
+
 def test_the_trigger_is_the_most_informative_mention(extract):
     text = "Police are still questioning witnesses of the bombing. The bombing wounded 13 people."
     events = extract(text)["events"]

@@ -471,6 +471,9 @@ def _antecedents(draft: _Draft, kept: list[_Draft]) -> list[_Draft]:
     named = [d for d in same if _names_place_of(head, d)]
     if named:
         return [named[-1]]
+    if draft.place is None and (draft.own_date or _dated_possessive(head)) and _day(draft.date):
+        # "Saturday's attack" again: the attack reported for that Saturday
+        return [d for d in same if _day(d.date) == _day(draft.date)][-1:]
     if draft.place is not None or draft.own_date:
         return [d for d in same if d.place == draft.place][-1:] if draft.place else []
     if head.tag_ == "NNS" and any(c.lower_ in {"these", "those"} for c in head.children):
@@ -488,9 +491,20 @@ def _elaborated(draft: _Draft, kept: list[_Draft]) -> list[_Draft]:
     return [host] if draft.place is None or draft.place == host.place else []
 
 
+def _day(when: DateInterval | None) -> str | None:
+    return when.start if when is not None and when.precision == "day" and when.start == when.end else None
+
+
+def _dated_possessive(head: Token) -> bool:
+    """"Saturday's attack"."""
+    return any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in head.children)
+
+
 def _definite(head: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE | {"its", "their"} or
-               c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+    """"the attack", "its attack", "the Erbil attack", "Saturday's attack"."""
+    return _dated_possessive(head) or any(
+        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE | {"its", "their"} or
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
 
 
 def _names_place_of(head: Token, draft: _Draft) -> bool:
