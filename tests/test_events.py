@@ -44,6 +44,7 @@ def _trigger(text: str, event: dict) -> str:
 
 
 CODES = [
+    ("went-off", "A roadside bomb went off as the convoy passed near Tikrit.", "Remote explosive/landmine/IED"),
     ("drone-strike", "A US drone strike hit a convoy of militants near Mosul on Monday, killing four.",
      "Air/drone strike"),
     ("airstrike", "Syrian warplanes carried out airstrikes on rebel positions in Idlib.", "Air/drone strike"),
@@ -106,6 +107,8 @@ def test_every_code_is_an_acled_subtype(extract):
 
 
 NOT_EVENTS = [
+    ("alarm-went-off", "The fire alarm went off at noon and the building was cleared."),
+    ("did-not-go-off", "The bomb did not go off."),
     ("could", "The militia could strike the base with drones."),
     ("threatened", "The group threatened to attack the embassy."),
     ("plans-to", "Insurgents plan to attack the city next week."),

@@ -40,6 +40,7 @@ VERBS = {
     "deploy": "change", "reinforce": "change", "mobilize": "change", "mobilise": "change",
     "dispatch": "change", "move": "change", "enter": "territory", "gather": "protest", "pour": "protest", "walk": "protest",
     "chant": "protest", "block": "protest", "occupy": "protest", "boo": "protest",
+    "go": "attack",  # "a bomb went off", with an explosive as its subject
 }
 NOUNS = {
     "attack": "attack", "assault": "attack", "raid": "attack", "ambush": "attack", "strike": "attack",
@@ -83,8 +84,10 @@ WEAPON_OBJECTS = {"weapon", "arm", "arms", "ammunition", "ammunitions", "explosi
                   "shell", "drone", "detonator", "equipment"}
 PARTICLES = {"blow": {"up"}, "take": {"control", "over"}, "gun": {"down"}, "set": {"up", "fire", "off"},
              "hand": {"over"}, "drive": {"out", "away", "back"}, "win": {"back"}, "shoot": set(),
-             "round": {"up"}, "fire": set()}
-NEEDS_PARTICLE = {"blow", "gun", "set", "hand", "drive", "win"}
+             "round": {"up"}, "fire": set(), "go": {"off"}}
+NEEDS_PARTICLE = {"blow", "gun", "set", "hand", "drive", "win", "go"}
+EXPLOSIVES = {"bomb", "device", "explosive", "explosives", "ied", "mine", "landmine", "grenade", "charge",
+              "vest", "shell", "rocket", "bombs", "devices", "mines"}
 TERRITORY_NOUNS = {
     "town", "city", "village", "district", "area", "base", "hill", "hilltop", "territory", "region",
     "province", "airport", "checkpoint", "position", "county", "neighborhood", "neighbourhood", "camp",
@@ -202,6 +205,8 @@ def _verb_family(token: Token, family: str, particle: Token | None) -> str | Non
     """Families that depend on the object: seize a town / a man / weapons; set up a base; set fire."""
     lemma = token.lemma_.lower()
     objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")}
+    if lemma == "go":
+        return family if _subject_words(token) & EXPLOSIVES else None  # not "the alarm went off"
     if lemma == "set" and particle is not None and particle.lower_ in {"fire", "off"}:
         return "looting" if particle.lower_ == "fire" else "attack"
     if family in ("hq", "change") and token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp"):
