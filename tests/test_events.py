@@ -167,6 +167,16 @@ def test_a_mention_dated_another_day_is_another_event(extract):
     assert len(attacks) == 2
 
 
+@pytest.mark.parametrize("text", [
+    "The Rolando bombing was an attack on 13 September 1974 in Madrid which killed 13 people.",
+    "The attack, a suicide bombing at a checkpoint in Baquba, killed five soldiers.",
+], ids=["copula", "apposition"])
+def test_two_words_for_one_happening_in_a_sentence_are_one_event(extract, text):
+    events = [e for e in extract(text)["events"] if e["type"] != "Strategic developments"]
+    assert len(events) == 1
+    assert len(events[0]["mentions"]) >= 1
+
+
 def test_the_trigger_is_the_most_informative_mention(extract):
     text = "Police are still questioning witnesses of the bombing. The bombing wounded 13 people."
     events = extract(text)["events"]

@@ -328,7 +328,7 @@ def _light_verb_subject(noun: Token) -> list[Token]:
     node = noun
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head == node:
             return []
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
             return [c for c in head.children if c.dep_ == "nsubj"]
@@ -375,7 +375,7 @@ def _rank_in(pair: tuple[Token, Entity]) -> float:
 def _hit(token: Token) -> bool:
     """The place is the object of the event's verb or of "on", "against"."""
     node = token
-    while node.dep_ in ("compound", "amod", "appos", "conj") and node.head is not node:
+    while node.dep_ in ("compound", "amod", "appos", "conj") and node.head != node:
         node = node.head
     return node.dep_ in ("dobj", "nsubjpass") or node.dep_ == "pobj" and node.head.lower_ in HIT_PREPS
 
@@ -383,7 +383,7 @@ def _hit(token: Token) -> bool:
 def _clause(head: Token) -> Span:
     node = head
     for _ in range(3):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
         node = node.head
     return head.doc[node.left_edge.i: node.right_edge.i + 1]
@@ -403,7 +403,7 @@ def _places(scope: Span, index: EntityIndex) -> list[tuple[Token, Entity]]:
 def _locative(token: Token) -> bool:
     """"in Kirkuk", "at Erbil International Airport", "the city of Taez", "the Erbil attack"."""
     node = token
-    while node.dep_ in ("compound", "amod", "appos", "conj", "poss") and node.head is not node:
+    while node.dep_ in ("compound", "amod", "appos", "conj", "poss") and node.head != node:
         node = node.head
     if node.dep_ == "pobj":
         prep = node.head
@@ -522,7 +522,7 @@ def _setting(token: Token, demonym: bool) -> bool:
     nor the nationality of people or forces who travel ("Iranian pilgrims", "American soldiers")."""
     doc = token.doc
     node = token
-    while node.dep_ in ("compound", "conj", "appos") and node.head is not node:
+    while node.dep_ in ("compound", "conj", "appos") and node.head != node:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ not in LOCATIVE:
         return False
@@ -551,6 +551,6 @@ def _travellers(noun: Token) -> bool:
 
 
 def _attack_noun(token: Token) -> bool:
-    while token.dep_ == "compound" and token.head is not token:
+    while token.dep_ == "compound" and token.head != token:
         token = token.head
     return NOUNS.get(token.lemma_.lower()) in ("attack", "kill", "clash")

@@ -337,9 +337,16 @@ def _linked(draft: _Draft, trig: Trigger) -> bool:
     if CATEGORY.get(draft.family) != CATEGORY.get(trig.family) and draft.family != trig.family:
         return False
     a, b = draft.trigger.head, trig.head
-    if a.head is b or b.head is a:
+    # spaCy makes a new Token object on each access: tokens compare by ==, never by "is"
+    if a.head == b or b.head == a:
         return a.dep_ != "conj" and b.dep_ != "conj"
-    return (b.head.dep_ == "prep" and b.head.head is a) or (a.head.dep_ == "prep" and a.head.head is b)
+    return (b.head.dep_ == "prep" and b.head.head == a) or (a.head.dep_ == "prep" and a.head.head == b) or \
+        _equated(a, b) or _equated(b, a)
+
+
+def _equated(a: Token, b: Token) -> bool:
+    """"The Rolando bombing was an attack on 13 September": subject and complement of "be"."""
+    return a.dep_ == "nsubj" and b.dep_ == "attr" and a.head == b.head and b.head.lemma_ == "be"
 
 
 def _attach_casualties(drafts: list[_Draft], mentions: list[Mention], index: args.EntityIndex) -> None:
@@ -402,7 +409,7 @@ def _attached(span: Span, head: Token) -> bool:
     node = span.root
     for _ in range(3):
         node = node.head
-        if node is head or node is verb:
+        if node == head or node == verb:
             return True
         if node.pos_ in ("VERB", "AUX"):
             return False

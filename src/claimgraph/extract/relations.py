@@ -247,7 +247,7 @@ class _Finder(NounRules):
                 if not owners and token.head.dep_ == "attr":  # "X is a group known to take part in …"
                     return self._clause_subjects(token.head)
                 return owners or self._actors(token.head)
-            if token.dep_ not in ("conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "ccomp") or token.head is token:
+            if token.dep_ not in ("conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "ccomp") or token.head == token:
                 return []
             token = token.head
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]

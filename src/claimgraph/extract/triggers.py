@@ -336,7 +336,7 @@ def is_asserted(token: Token) -> bool:
     """False for "did not attack", "could strike", "threatened to attack", "plans for an attack",
     "if they attack", "no casualties from any attack"."""
     verb = governing_verb(token)
-    if _negated(token) or (verb is not None and verb is not token and _negated_noun_context(token, verb)):
+    if _negated(token) or (verb is not None and verb != token and _negated_noun_context(token, verb)):
         return False
     for node in _chain(token, verb):
         if _modal(node) or _conditional(node) or _planned(node):
@@ -350,7 +350,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
             return node
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
     return None
@@ -358,9 +358,9 @@ def governing_verb(token: Token) -> Token | None:
 
 def _chain(token: Token, verb: Token | None) -> list[Token]:
     """The token, its verb, and verbs above it through open complements ("plans to attack")."""
-    nodes = [token] + ([verb] if verb is not None and verb is not token else [])
+    nodes = [token] + ([verb] if verb is not None and verb != token else [])
     node = verb
-    while node is not None and node.dep_ in ("xcomp", "conj") and node.head is not node:
+    while node is not None and node.dep_ in ("xcomp", "conj") and node.head != node:
         node = node.head
         nodes.append(node)
     return nodes
@@ -404,7 +404,7 @@ def _conditional(node: Token) -> bool:
 
 def _planned(node: Token) -> bool:
     head = node.head
-    return node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "advcl") and head is not node and \
+    return node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "advcl") and head != node and \
         head.lemma_.lower() in PLAN_VERBS and node.dep_ != "advcl"
 
 
