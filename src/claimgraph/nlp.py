@@ -49,9 +49,37 @@ def _make_registry_names(nlp: Language, name: str, registry_files: list[str]) ->
     return RegistryNames(build_matcher(nlp.tokenizer, tuple(Path(p) for p in registry_files)))
 
 
+FINAL_MARKS = {".", "!", "?"}
+CLOSING_MARKS = {'"', "'", "\u201d", "\u2019", ")", "]"}
+
+
+@Language.component("claimgraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line that ends a sentence ('... with any pleasure."') ends it: the next line starts
+    a sentence, which the parser, reading across line breaks, sometimes joins to it. (A line
+    without a full stop is left to the parser: a hard-wrapped line of prose, or a headline,
+    which news corpora do not always mark as a sentence of its own.)"""
+    previous = None  # the last non-space token
+    for token in doc:
+        if token.is_space and "\n" in token.text and token.i + 1 < len(doc) and previous is not None:
+            following = doc[token.i + 1]
+            if not following.is_space and _ends_sentence(doc, previous):
+                following.is_sent_start = True
+        elif not token.is_space:
+            previous = token
+    return doc
+
+
+def _ends_sentence(doc: Doc, last) -> bool:
+    if last.text in FINAL_MARKS:
+        return True
+    return last.text in CLOSING_MARKS and last.i > 0 and doc[last.i - 1].text in FINAL_MARKS
+
+
 @lru_cache(maxsize=4)
 def _pipeline(model: str, registry_files: tuple[Path, ...]) -> Language:
     nlp = _load_model(model)
+    nlp.add_pipe("claimgraph_line_breaks", before="parser")
     nlp.add_pipe("claimgraph_names", before="ner", config={"registry_files": [str(p) for p in registry_files]})
     return nlp
 
