@@ -184,6 +184,13 @@ def test_a_town_by_an_alternate_name_only_needs_to_be_big(gaz):
     assert any(p.country == "UA" for p in gaz.readings("Kiev", fuzzy=False))
 
 
+def test_a_capitalised_word_is_no_toponym_by_a_towns_alternate_name(nlp, gaz):
+    # "Twin" is an alternate name of Thuin (Belgium); the small Twin City, Georgia, is no guess
+    # worth making for a sentence-initial word, and would drag Boston to Georgia.
+    text = "He left a confession. Twin bombs exploded near the finish line of the Boston Marathon."
+    assert "Twin" not in [n for _, _, n in find_toponyms(nlp(text), gaz)]
+
+
 def test_a_generic_word_in_a_facilitys_name_is_no_place(nlp, places_stage):
     ex = run_places(nlp, places_stage, "The vote was held at City Hall.", [("place", "City Hall", "City Hall")])
     assert ex.entities[0].geo is None

@@ -111,8 +111,8 @@ class Gazetteer:
 
     def readings(self, name: str, fuzzy: bool = True) -> list[Place]:
         """The candidates a name may mean where nothing but the gazetteer says it is a place
-        (a "person" retyped, a word inside a description): less small towns that bear it
-        only as an alternate name, where no candidate bears it as its own."""
+        (a "person" retyped, an untagged proper noun, a word inside a description): less
+        small towns that bear it only as an alternate name."""
         return _own_or_well_known(name, self.candidates(name, fuzzy))
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process, kept for its life
@@ -235,12 +235,11 @@ def _admin1_support(options: list[list[Place]]) -> Counter:
 
 
 def _own_or_well_known(name: str, cands: list[Place]) -> list[Place]:
-    """The readings of a name, less small towns that bear it only as an alternate name, where no
-    reading bears it as its own: "Dzhokhar" is no Grozny, "Victor" no Victorville (Kyiv is "Kiev")."""
+    """The readings of a name, less small towns that bear it only as an alternate name:
+    "Dzhokhar" is no Grozny, "Victor" no Victorville, "Twin" no Thuin (Kyiv is "Kiev")."""
     key = name_key(name)
-    if not cands or any(_spelled_as(key, p) for p in cands):
-        return cands
-    return [p for p in cands if p.precision != "city" or p.source != "geonames" or prior(p) >= ALTERNATE_MIN_PRIOR]
+    return [p for p in cands if p.precision != "city" or p.source != "geonames" or prior(p) >= ALTERNATE_MIN_PRIOR
+            or _spelled_as(key, p)]
 
 
 def _spelled_as(key: str, place: Place) -> bool:

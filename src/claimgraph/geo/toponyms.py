@@ -228,7 +228,7 @@ def _longest_match(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int | None
         span = doc[start:start + n]
         if not span[-1].text[:1].isupper():
             continue
-        cands = gaz.candidates(span.text, fuzzy=False)
+        cands = gaz.readings(span.text, fuzzy=False)
         if cands and _confident(cands):
             return start + n
     return None
