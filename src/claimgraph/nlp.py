@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -59,14 +60,12 @@ def line_breaks(doc: Doc) -> Doc:
     a sentence, which the parser, reading across line breaks, sometimes joins to it. (A line
     without a full stop is left to the parser: a hard-wrapped line of prose, or a headline,
     which news corpora do not always mark as a sentence of its own.)"""
-    previous = None  # the last non-space token
-    for token in doc:
-        if token.is_space and "\n" in token.text and token.i + 1 < len(doc) and previous is not None:
-            following = doc[token.i + 1]
-            if not following.is_space and _ends_sentence(doc, previous):
+    for i in doc.to_array(IS_SPACE).nonzero()[0]:  # whitespace tokens only: the hot path
+        i = int(i)
+        if 0 < i < len(doc) - 1 and "\n" in doc[i].text:
+            previous, following = doc[i - 1], doc[i + 1]
+            if not previous.is_space and not following.is_space and _ends_sentence(doc, previous):
                 following.is_sent_start = True
-        elif not token.is_space:
-            previous = token
     return doc
 
 

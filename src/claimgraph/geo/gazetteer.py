@@ -113,7 +113,11 @@ class Gazetteer:
         """The candidates a name may mean where nothing but the gazetteer says it is a place
         (a "person" retyped, an untagged proper noun, a word inside a description): less
         small towns that bear it only as an alternate name."""
-        return _own_or_well_known(name, self.candidates(name, fuzzy))
+        return list(self._readings(name, fuzzy))
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process, kept for its life
+    def _readings(self, name: str, fuzzy: bool) -> tuple[Place, ...]:
+        return tuple(_own_or_well_known(name, list(self._candidates(name, fuzzy))))
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process, kept for its life
     def _candidates(self, name: str, fuzzy: bool) -> tuple[Place, ...]:
