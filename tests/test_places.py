@@ -40,6 +40,10 @@ def run_places(nlp, stage: Places, text: str, entities: list[tuple[str, str, str
     return ex
 
 
+def toponym_names(nlp, gaz, text: str) -> list[str]:
+    return [name for _, _, name in find_toponyms(nlp(text), gaz)]
+
+
 def km(entity: Entity, lat: float, lon: float) -> float:
     assert entity.geo is not None, entity.name
     return haversine_km(entity.geo.lat, entity.geo.lon, lat, lon)
@@ -80,11 +84,11 @@ def test_district_listed_in_registry_beats_a_namesake_abroad(gaz):
     ("A car bomb exploded in a northern Iraqi town of Tuz Khurmato on Saturday.", "Tuz Khurmato"),
 ], ids=["norp-after-city-of", "run-after-of"])
 def test_mislabelled_towns_are_toponyms(nlp, gaz, text, toponym):
-    assert toponym in [name for _, _, name in find_toponyms(nlp(text), gaz)]
+    assert toponym in toponym_names(nlp, gaz, text)
 
 
 def test_named_town_after_a_country_adjective_is_not_a_nationality(nlp, gaz):
-    assert [n for _, _, n in find_toponyms(nlp("Iraqi officials met in Baghdad."), gaz)] == ["Baghdad"]
+    assert toponym_names(nlp, gaz, "Iraqi officials met in Baghdad.") == ["Baghdad"]
 
 
 def test_a_place_in_a_town_takes_the_towns_geo(nlp, places_stage):
@@ -188,7 +192,7 @@ def test_a_capitalised_word_is_no_toponym_by_a_towns_alternate_name(nlp, gaz):
     # "Twin" is an alternate name of Thuin (Belgium); the small Twin City, Georgia, is no guess
     # worth making for a sentence-initial word, and would drag Boston to Georgia.
     text = "He left a confession. Twin bombs exploded near the finish line of the Boston Marathon."
-    assert "Twin" not in [n for _, _, n in find_toponyms(nlp(text), gaz)]
+    assert "Twin" not in toponym_names(nlp, gaz, text)
 
 
 def test_a_generic_word_in_a_facilitys_name_is_no_place(nlp, places_stage):
@@ -236,7 +240,7 @@ def test_a_state_abbreviation_is_still_a_place(gaz):
     ("Sen. Bob Casey, D-Pa., called the findings troubling.", "Pa."),
 ], ids=["ner-org", "untagged", "state"])
 def test_a_legislators_home_town_is_a_toponym(nlp, gaz, text, town):
-    names = [name for _, _, name in find_toponyms(nlp(text), gaz)]
+    names = toponym_names(nlp, gaz, text)
     assert town in names and "D" not in names
 
 
@@ -245,7 +249,7 @@ def test_a_legislators_home_town_is_a_toponym(nlp, gaz, text, town):
     ("Mindy Miller of Ravenel, whose son has Fragile X, spoke.", "Ravenel"),
 ], ids=["in", "of"])
 def test_a_small_town_tagged_as_organisation_after_in_is_a_toponym(nlp, gaz, text, town):
-    assert town in [name for _, _, name in find_toponyms(nlp(text), gaz)]
+    assert town in toponym_names(nlp, gaz, text)
 
 
 def test_an_organisation_also_written_in_lower_case_stays_one(nlp, gaz):

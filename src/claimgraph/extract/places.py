@@ -82,8 +82,8 @@ class Places:
         written as a name it knows; "" for a description ("a cafe" is no town "Café")."""
         if entity.registry_id or (_is_name(entity.name) and self.gaz.candidates(entity.name)):
             return entity.name
-        texts = [ex.doc.text[start:end] for start, end in sorted(entity.mentions)]
-        for text in texts:
+        for start, end in sorted(entity.mentions):
+            text = ex.doc.text[start:end]
             if _is_name(text) and self.gaz.candidates(text):
                 return text
         return ""
@@ -157,7 +157,7 @@ class Places:
         cands = self.gaz.readings(entity.name, fuzzy=False)
         if not cands or cands[0].precision == "site":
             return False
-        spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in entity.mentions) if s]
+        spans = [s for s in _mention_spans(entity, doc) if s is not None]
         if not spans or any(_person_use(s) for s in spans):
             return False
         # "Man" at a sentence's start, with "man" elsewhere, is the word, however big Man is.
@@ -225,19 +225,22 @@ def _relabel_if_place(entity: Entity, toponym: str, doc) -> None:
         return
     if entity.name.lower() != toponym.lower():
         return
-    if entity.kind == "person" and not all(_locative(doc, start, end) for start, end in entity.mentions):
+    spans = _mention_spans(entity, doc)
+    if entity.kind == "person" and not all(_locative(span) for span in spans):
         return
     # An acronym ("ETA", "UDA") names a group more often than a town: a place only where
     # every mention is used as one.
-    if _acronym(entity.name) and not all(_locative(doc, start, end) or _place_use(span)
-                                         for start, end in entity.mentions
-                                         if (span := doc.char_span(start, end, alignment_mode="expand"))):
+    if _acronym(entity.name) and not all(_locative(span) or _place_use(span) for span in spans if span is not None):
         return
     entity.kind = "place"
 
 
-def _locative(doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
+def _mention_spans(entity: Entity, doc) -> list:
+    """The entity's mentions as spans (None where a mention does not align with tokens)."""
+    return [doc.char_span(start, end, alignment_mode="expand") for start, end in entity.mentions]
+
+
+def _locative(span) -> bool:
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE_PREPS
 
 

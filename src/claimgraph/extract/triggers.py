@@ -86,8 +86,8 @@ PARTICLES = {"blow": {"up"}, "take": {"control", "over"}, "gun": {"down"}, "set"
              "hand": {"over"}, "drive": {"out", "away", "back"}, "win": {"back"}, "shoot": set(),
              "round": {"up"}, "fire": set(), "go": {"off"}}
 NEEDS_PARTICLE = {"blow", "gun", "set", "hand", "drive", "win", "go"}
-EXPLOSIVES = {"bomb", "device", "explosive", "explosives", "ied", "mine", "landmine", "grenade", "charge",
-              "vest", "shell", "rocket", "bombs", "devices", "mines"}
+EXPLOSIVES = {"bomb", "device", "explosive", "ied", "mine", "landmine", "grenade", "charge", "vest", "shell",
+              "rocket"}  # lemmas
 TERRITORY_NOUNS = {
     "town", "city", "village", "district", "area", "base", "hill", "hilltop", "territory", "region",
     "province", "airport", "checkpoint", "position", "county", "neighborhood", "neighbourhood", "camp",

@@ -117,7 +117,7 @@ class Gazetteer:
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process, kept for its life
     def _readings(self, name: str, fuzzy: bool) -> tuple[Place, ...]:
-        return tuple(_own_or_well_known(name, list(self._candidates(name, fuzzy))))
+        return tuple(_without_small_alternates(name, list(self._candidates(name, fuzzy))))
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process, kept for its life
     def _candidates(self, name: str, fuzzy: bool) -> tuple[Place, ...]:
@@ -238,7 +238,7 @@ def _admin1_support(options: list[list[Place]]) -> Counter:
     return support
 
 
-def _own_or_well_known(name: str, cands: list[Place]) -> list[Place]:
+def _without_small_alternates(name: str, cands: list[Place]) -> list[Place]:
     """The readings of a name, less small towns that bear it only as an alternate name:
     "Dzhokhar" is no Grozny, "Victor" no Victorville, "Twin" no Thuin (Kyiv is "Kiev")."""
     key = name_key(name)
